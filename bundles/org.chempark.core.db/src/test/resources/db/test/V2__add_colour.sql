@@ -1,0 +1,2 @@
+ALTER TABLE thing ADD COLUMN colour text;
+INSERT INTO thing(name, colour) VALUES ('tank', thing_upper('red'));

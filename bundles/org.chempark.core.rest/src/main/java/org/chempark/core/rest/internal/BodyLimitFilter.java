@@ -1,0 +1,26 @@
+package org.chempark.core.rest.internal;
+
+import java.io.IOException;
+
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.container.PreMatching;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import org.chempark.sdk.rest.Problem;
+import org.chempark.sdk.rest.Rest;
+import org.osgi.service.component.annotations.Component;
+
+/** Refuses a declared oversized body before it is read (413). Undeclared ones are cut off while reading. */
+@Component(service = ContainerRequestFilter.class, property = { Rest.EXTENSION, Rest.APPLICATION_SELECT })
+@PreMatching
+public class BodyLimitFilter implements ContainerRequestFilter {
+    @Override
+    public void filter(ContainerRequestContext ctx) throws IOException {
+        if (ctx.getLength() > Rest.MAX_BODY_BYTES) {
+            ctx.abortWith(Response.status(413).type(MediaType.valueOf(Rest.PROBLEM_JSON))
+                    .entity(Problem.of(ProblemMapper.tooLarge(Rest.MAX_BODY_BYTES), "/" + ctx.getUriInfo().getPath())).build());
+        }
+    }
+}

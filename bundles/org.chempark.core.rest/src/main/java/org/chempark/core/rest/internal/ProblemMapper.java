@@ -1,0 +1,213 @@
+package org.chempark.core.rest.internal;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import javax.ws.rs.NotAcceptableException;
+import javax.ws.rs.NotAllowedException;
+import javax.ws.rs.NotFoundException;
+import javax.ws.rs.NotSupportedException;
+import javax.ws.rs.WebApplicationException;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
+import javax.ws.rs.ext.ExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.chempark.sdk.rest.FieldError;
+import org.chempark.sdk.rest.Problem;
+import org.chempark.sdk.rest.ProblemException;
+import org.chempark.sdk.rest.Rest;
+import org.osgi.service.component.annotations.Component;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns every exception into an RFC 7807 problem a person can act on. Expected problems
+ * (validation, unknown paths, malformed JSON) are not logged as errors; only unexpected
+ * ones are, with a reference the client also sees, and never with details in the response.
+ */
+@Component(service = ExceptionMapper.class, property = { Rest.EXTENSION, Rest.APPLICATION_SELECT })
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
+
+    @Context
+    private UriInfo uriInfo;
+
+    @Override
+    public Response toResponse(Throwable e) {
+        return respond(toProblem(e));
+    }
+
+    ProblemException toProblem(Throwable e) {
+        if (e instanceof ProblemException p) {
+            return p;
+        }
+        LimitedInputStream.BodyTooLargeException tooLarge = find(e, LimitedInputStream.BodyTooLargeException.class);
+        if (tooLarge != null) {
+            return tooLarge(tooLarge.limit);
+        }
+        if (e instanceof JsonProcessingException j) {
+            return json(j);
+        }
+        if (e instanceof WebApplicationException w) {
+            return web(w);
+        }
+        String ref = UUID.randomUUID().toString();
+        LOG.error("Unexpected error {} serving {}", ref, path(), e);
+        return new ProblemException(500, "Internal error",
+                "An unexpected error occurred; nothing was changed by a failed write. Quote reference " + ref
+                        + " to the park IT admin.", List.of());
+    }
+
+    static ProblemException tooLarge(long limit) {
+        return new ProblemException(413, "Payload too large",
+                "The request body is larger than " + limit + " bytes; send smaller requests (split large imports)", List.of());
+    }
+
+    private ProblemException json(JsonProcessingException j) {
+        if (j instanceof StreamConstraintsException) {
+            return ProblemException.badRequest("The JSON body is too deeply nested or has a too long value: " + j.getOriginalMessage());
+        }
+        if (j instanceof JsonParseException) {
+            JsonLocation loc = j.getLocation();
+            return ProblemException.badRequest("The body is not valid JSON" + (loc == null ? "" : " (line "
+                    + loc.getLineNr() + ", column " + loc.getColumnNr() + ")") + ": " + firstLine(j.getOriginalMessage()));
+        }
+        if (j instanceof UnrecognizedPropertyException u) {
+            String field = path(u);
+            String known = u.getKnownPropertyIds() == null ? "" : "; known fields: "
+                    + u.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
+            return new ProblemException(400, "Bad request", "unknown field '" + field + "'" + known,
+                    List.of(new FieldError(field, "unknown", "unknown field '" + field + "'")));
+        }
+        if (j instanceof InvalidFormatException f) {
+            String field = path(f);
+            String msg = field + " must be " + describe(f.getTargetType()) + " (got " + f.getValue() + ")";
+            return new ProblemException(400, "Bad request", msg, List.of(new FieldError(field, "type", msg)));
+        }
+        if (j instanceof MismatchedInputException m) {
+            String field = path(m);
+            String msg = field.isEmpty() ? "the body must be " + describe(m.getTargetType())
+                    : field + " must be " + describe(m.getTargetType());
+            return new ProblemException(400, "Bad request", msg, List.of(new FieldError(field, "type", msg)));
+        }
+        if (j instanceof JsonMappingException m) {
+            String field = path(m);
+            Throwable cause = m.getCause();
+            String why = cause instanceof IllegalArgumentException || cause instanceof NullPointerException
+                    ? cause.getMessage() : firstLine(m.getOriginalMessage());
+            return new ProblemException(400, "Bad request", (field.isEmpty() ? "" : field + ": ") + why,
+                    List.of(new FieldError(field, "type", why)));
+        }
+        return ProblemException.badRequest("The JSON body could not be read: " + firstLine(j.getOriginalMessage()));
+    }
+
+    private ProblemException web(WebApplicationException w) {
+        int status = w.getResponse() == null ? 500 : w.getResponse().getStatus();
+        if (w instanceof NotFoundException) {
+            if (w.getCause() != null) {
+                // JAX-RS answers 404 when a query/path parameter cannot be converted: that is the client's input
+                return ProblemException.badRequest("A parameter has the wrong type: " + firstLine(w.getCause().getMessage()));
+            }
+            return new ProblemException(404, "Not found", "There is no resource at " + path()
+                    + "; see " + Rest.BASE_PATH + "/openapi.json for the API", List.of());
+        }
+        if (w instanceof NotAllowedException) {
+            return new ProblemException(405, "Method not allowed", "This method is not allowed on " + path()
+                    + "; allowed: " + w.getResponse().getAllowedMethods(), List.of());
+        }
+        if (w instanceof NotSupportedException) {
+            return new ProblemException(415, "Unsupported media type", "Send the body as application/json", List.of());
+        }
+        if (w instanceof NotAcceptableException) {
+            return new ProblemException(406, "Not acceptable", "This resource answers application/json", List.of());
+        }
+        if (status >= 500) {
+            String ref = UUID.randomUUID().toString();
+            LOG.error("Unexpected error {} serving {}", ref, path(), w);
+            return new ProblemException(status, "Internal error", "An unexpected error occurred; quote reference " + ref, List.of());
+        }
+        String reason = w.getResponse().getStatusInfo().getReasonPhrase();
+        return new ProblemException(status, reason, w.getMessage() == null ? reason : w.getMessage(), List.of());
+    }
+
+    private Response respond(ProblemException p) {
+        return Response.status(p.status()).type(MediaType.valueOf(Rest.PROBLEM_JSON)).entity(Problem.of(p, path())).build();
+    }
+
+    private String path() {
+        try {
+            return uriInfo == null ? null : "/" + uriInfo.getPath();
+        } catch (RuntimeException outsideRequest) {
+            return null;
+        }
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String describe(Class<?> t) {
+        if (t == null) {
+            return "of the right type";
+        }
+        if (t.isEnum()) {
+            Object[] values = t.getEnumConstants();
+            return "one of " + java.util.Arrays.toString(values);
+        }
+        if (Number.class.isAssignableFrom(t) || (t.isPrimitive() && t != boolean.class)) {
+            return "a number";
+        }
+        if (t == Boolean.class || t == boolean.class) {
+            return "true or false";
+        }
+        if (t == String.class) {
+            return "a string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(t) || t.isArray()) {
+            return "an array";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(t)) {
+            return "an ISO-8601 date/time";
+        }
+        return "an object";
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int i = s.indexOf('\n');
+        return i < 0 ? s : s.substring(0, i);
+    }
+
+    private static <T extends Throwable> T find(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}
