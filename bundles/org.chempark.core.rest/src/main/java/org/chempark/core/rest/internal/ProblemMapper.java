@@ -4,10 +4,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import javax.ws.rs.NotAcceptableException;
-import javax.ws.rs.NotAllowedException;
-import javax.ws.rs.NotFoundException;
-import javax.ws.rs.NotSupportedException;
 import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
@@ -114,23 +110,23 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     private ProblemException web(WebApplicationException w) {
         int status = w.getResponse() == null ? 500 : w.getResponse().getStatus();
-        if (w instanceof NotFoundException) {
-            if (w.getCause() != null) {
-                // JAX-RS answers 404 when a query/path parameter cannot be converted: that is the client's input
-                return ProblemException.badRequest("A parameter has the wrong type: " + firstLine(w.getCause().getMessage()));
-            }
-            return new ProblemException(404, "Not found", "There is no resource at " + path()
-                    + "; see " + Rest.BASE_PATH + "/openapi.json for the API", List.of());
-        }
-        if (w instanceof NotAllowedException) {
-            return new ProblemException(405, "Method not allowed", "This method is not allowed on " + path()
-                    + "; allowed: " + w.getResponse().getAllowedMethods(), List.of());
-        }
-        if (w instanceof NotSupportedException) {
-            return new ProblemException(415, "Unsupported media type", "Send the body as application/json", List.of());
-        }
-        if (w instanceof NotAcceptableException) {
-            return new ProblemException(406, "Not acceptable", "This resource answers application/json", List.of());
+        switch (status) {
+            case 404:
+                if (w.getCause() != null) {
+                    // JAX-RS answers 404 when a query/path parameter cannot be converted: that is the client's input
+                    return ProblemException.badRequest("A parameter has the wrong type: " + firstLine(w.getCause().getMessage()));
+                }
+                return new ProblemException(404, "Not found", "There is no resource at " + path()
+                        + "; see " + Rest.BASE_PATH + "/openapi.json for the API", List.of());
+            case 405:
+                return new ProblemException(405, "Method not allowed", "This method is not allowed on " + path()
+                        + "; allowed: " + w.getResponse().getAllowedMethods(), List.of());
+            case 415:
+                return new ProblemException(415, "Unsupported media type", "Send the body as application/json", List.of());
+            case 406:
+                return new ProblemException(406, "Not acceptable", "This resource answers application/json", List.of());
+            default:
+                break;
         }
         if (status >= 500) {
             String ref = UUID.randomUUID().toString();

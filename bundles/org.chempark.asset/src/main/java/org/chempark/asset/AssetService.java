@@ -1,0 +1,24 @@
+package org.chempark.asset;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Read access to the asset model for other modules (hazard grading, telemetry, emergency).
+ * Available as an OSGi service once the asset schema is migrated.
+ */
+public interface AssetService {
+    Optional<Park> park();
+
+    List<Enterprise> enterprises();
+
+    List<Unit> units();
+
+    Optional<Unit> unit(long id);
+
+    List<MonitoringPoint> points();
+
+    Optional<MonitoringPoint> pointByCode(String code);
+
+    List<Chemical> chemicals();
+}
