@@ -368,12 +368,13 @@ final class AssetStore {
         v.throwIfInvalid();
     }
 
-    private static void apply(UnitRow r, Unit u) {
+    private void apply(UnitRow r, Unit u) {
         r.enterpriseId = u.enterpriseId();
         r.code = u.code();
         r.name = u.name();
         r.type = u.type().name();
         r.exposedPeople = u.exposedPeople();
+        r.geometry = write(u.geometry());
     }
 
     private List<InventoryRow> resolveInventory(EntityManager em, List<InventoryItem> items) {
