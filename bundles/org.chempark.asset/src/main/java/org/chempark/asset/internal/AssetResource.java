@@ -44,7 +44,7 @@ import org.osgi.service.component.annotations.Reference;
  * {@code size}), sorting ({@code sort=name,-code}), filters and keyword search ({@code q}),
  * plus the park map (GeoJSON) and statistics. R-F1.1, R-A.5.
  */
-@Component(service = AssetResource.class, property = { Rest.RESOURCE, Rest.APPLICATION_SELECT, Rest.MODULE + "=" + AssetModule.ID })
+@Component(service = AssetResource.class, property = { Rest.RESOURCE, Rest.MODULE + "=" + AssetModule.ID })
 @Path("asset")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -52,10 +52,17 @@ public class AssetResource {
     static final Set<String> LAYERS = Set.of("park", "features", "enterprises", "units", "equipment", "points");
 
     private final AssetStore store;
+    private final AssetServiceImpl service;
 
     @Activate
     public AssetResource(@Reference AssetServiceImpl service) {
+        this.service = service;
         this.store = service.store;
+    }
+
+    private <T> T changed(String entity, Long id, String action, T result) {
+        service.changed(entity, id, action);
+        return result;
     }
 
     private static <T> T body(T body) {
@@ -79,7 +86,8 @@ public class AssetResource {
     @PUT
     @Path("park")
     public Park savePark(Park p) {
-        return store.savePark(body(p));
+        Park saved = store.savePark(body(p));
+        return changed("park", saved.id(), "UPDATED", saved);
     }
 
     // enterprises
@@ -100,20 +108,20 @@ public class AssetResource {
     @Path("enterprises")
     public Response createEnterprise(Enterprise e) {
         Enterprise saved = store.createEnterprise(body(e));
-        return created("enterprises", saved.id(), saved);
+        return changed("enterprise", saved.id(), "CREATED", created("enterprises", saved.id(), saved));
     }
 
     @PUT
     @Path("enterprises/{id}")
     public Enterprise updateEnterprise(@PathParam("id") long id, Enterprise e) {
-        return store.updateEnterprise(id, body(e));
+        return changed("enterprise", id, "UPDATED", store.updateEnterprise(id, body(e)));
     }
 
     @DELETE
     @Path("enterprises/{id}")
     public Response deleteEnterprise(@PathParam("id") long id) {
         store.deleteEnterprise(id);
-        return Response.noContent().build();
+        return changed("enterprise", id, "DELETED", Response.noContent().build());
     }
 
     // units
@@ -134,20 +142,20 @@ public class AssetResource {
     @Path("units")
     public Response createUnit(Unit u) {
         Unit saved = store.createUnit(body(u));
-        return created("units", saved.id(), saved);
+        return changed("unit", saved.id(), "CREATED", created("units", saved.id(), saved));
     }
 
     @PUT
     @Path("units/{id}")
     public Unit updateUnit(@PathParam("id") long id, Unit u) {
-        return store.updateUnit(id, body(u));
+        return changed("unit", id, "UPDATED", store.updateUnit(id, body(u)));
     }
 
     @DELETE
     @Path("units/{id}")
     public Response deleteUnit(@PathParam("id") long id) {
         store.deleteUnit(id);
-        return Response.noContent().build();
+        return changed("unit", id, "DELETED", Response.noContent().build());
     }
 
     // equipment
@@ -169,20 +177,20 @@ public class AssetResource {
     @Path("equipment")
     public Response createEquipment(Equipment e) {
         Equipment saved = store.createEquipment(body(e));
-        return created("equipment", saved.id(), saved);
+        return changed("equipment", saved.id(), "CREATED", created("equipment", saved.id(), saved));
     }
 
     @PUT
     @Path("equipment/{id}")
     public Equipment updateEquipment(@PathParam("id") long id, Equipment e) {
-        return store.updateEquipment(id, body(e));
+        return changed("equipment", id, "UPDATED", store.updateEquipment(id, body(e)));
     }
 
     @DELETE
     @Path("equipment/{id}")
     public Response deleteEquipment(@PathParam("id") long id) {
         store.deleteEquipment(id);
-        return Response.noContent().build();
+        return changed("equipment", id, "DELETED", Response.noContent().build());
     }
 
     // monitoring points
@@ -205,20 +213,20 @@ public class AssetResource {
     @Path("points")
     public Response createPoint(MonitoringPoint p) {
         MonitoringPoint saved = store.createPoint(body(p));
-        return created("points", saved.id(), saved);
+        return changed("point", saved.id(), "CREATED", created("points", saved.id(), saved));
     }
 
     @PUT
     @Path("points/{id}")
     public MonitoringPoint updatePoint(@PathParam("id") long id, MonitoringPoint p) {
-        return store.updatePoint(id, body(p));
+        return changed("point", id, "UPDATED", store.updatePoint(id, body(p)));
     }
 
     @DELETE
     @Path("points/{id}")
     public Response deletePoint(@PathParam("id") long id) {
         store.deletePoint(id);
-        return Response.noContent().build();
+        return changed("point", id, "DELETED", Response.noContent().build());
     }
 
     // chemicals
@@ -239,20 +247,20 @@ public class AssetResource {
     @Path("chemicals")
     public Response createChemical(Chemical c) {
         Chemical saved = store.createChemical(body(c));
-        return created("chemicals", saved.id(), saved);
+        return changed("chemical", saved.id(), "CREATED", created("chemicals", saved.id(), saved));
     }
 
     @PUT
     @Path("chemicals/{id}")
     public Chemical updateChemical(@PathParam("id") long id, Chemical c) {
-        return store.updateChemical(id, body(c));
+        return changed("chemical", id, "UPDATED", store.updateChemical(id, body(c)));
     }
 
     @DELETE
     @Path("chemicals/{id}")
     public Response deleteChemical(@PathParam("id") long id) {
         store.deleteChemical(id);
-        return Response.noContent().build();
+        return changed("chemical", id, "DELETED", Response.noContent().build());
     }
 
     // 禁限控 catalog

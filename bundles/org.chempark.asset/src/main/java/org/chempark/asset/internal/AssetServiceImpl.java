@@ -19,6 +19,11 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.chempark.sdk.event.EventTopics;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +40,9 @@ public class AssetServiceImpl implements AssetService {
     static final String[] MIGRATIONS = { "V1__asset_model.sql" };
 
     final AssetStore store;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile EventAdmin events;
 
     @Activate
     public AssetServiceImpl(@Reference SchemaMigrator migrator,
@@ -54,6 +62,23 @@ public class AssetServiceImpl implements AssetService {
             } catch (IOException e) {
                 LOG.error("Demo park was not loaded: {}", e.getMessage());
             }
+        }
+    }
+
+    /**
+     * Posts {@code org/chempark/asset/<entity>/<CREATED|UPDATED|DELETED>} after a committed write,
+     * so other modules (hazard grading, telemetry) follow changes without polling.
+     */
+    void changed(String entity, Long id, String action) {
+        EventAdmin ea = events;
+        if (ea != null) {
+            java.util.Map<String, Object> props = new java.util.HashMap<>();
+            props.put(EventTopics.MODULE, AssetModule.ID);
+            props.put(EventTopics.ENTITY, entity);
+            if (id != null) {
+                props.put(EventTopics.ID, id);
+            }
+            ea.postEvent(new Event(EventTopics.change(AssetModule.ID, entity, action), props));
         }
     }
 

@@ -21,7 +21,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** {@code /api/v1/health} and {@code /api/v1/modules}. */
-@Component(service = PlatformResource.class, property = { Rest.RESOURCE, Rest.APPLICATION_SELECT, Rest.MODULE + "=core" })
+@Component(service = PlatformResource.class, property = { Rest.RESOURCE, Rest.MODULE + "=core" })
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
 public class PlatformResource {

@@ -10,17 +10,15 @@ import javax.ws.rs.core.Response;
 
 import org.chempark.sdk.rest.Problem;
 import org.chempark.sdk.rest.Rest;
-import org.osgi.service.component.annotations.Component;
 
 /** Refuses a declared oversized body before it is read (413). Undeclared ones are cut off while reading. */
-@Component(service = ContainerRequestFilter.class, property = { Rest.EXTENSION, Rest.APPLICATION_SELECT })
 @PreMatching
 public class BodyLimitFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext ctx) throws IOException {
         if (ctx.getLength() > Rest.MAX_BODY_BYTES) {
             ctx.abortWith(Response.status(413).type(MediaType.valueOf(Rest.PROBLEM_JSON))
-                    .entity(Problem.of(ProblemMapper.tooLarge(Rest.MAX_BODY_BYTES), "/" + ctx.getUriInfo().getPath())).build());
+                    .entity(Problem.of(ProblemMapper.tooLarge(Rest.MAX_BODY_BYTES), ctx.getUriInfo().getRequestUri().getRawPath())).build());
         }
     }
 }

@@ -17,15 +17,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.chempark.sdk.rest.Rest;
-import org.osgi.service.component.annotations.Component;
 
 /**
  * Reads and writes JSON with the platform's ObjectMapper. Request bodies are read through
  * a counting stream so an oversized body is refused with 413 even without Content-Length.
  */
-@Component(service = { MessageBodyReader.class, MessageBodyWriter.class }, property = {
-        Rest.EXTENSION, Rest.APPLICATION_SELECT, "osgi.jaxrs.media.type=application/json",
-        "osgi.jaxrs.media.type=application/problem+json", "service.ranking:Integer=100" })
 @Consumes({ MediaType.APPLICATION_JSON, "application/*+json" })
 @Produces({ MediaType.APPLICATION_JSON, "application/*+json" })
 public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWriter<Object> {

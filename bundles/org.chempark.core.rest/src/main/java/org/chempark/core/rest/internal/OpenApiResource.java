@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * The OpenAPI 3 document of every resource currently published in the ChemPark application,
  * regenerated when resources come or go, and a page to browse it.
  */
-@Component(service = OpenApiResource.class, property = { Rest.RESOURCE, Rest.APPLICATION_SELECT, Rest.MODULE + "=core" })
+@Component(service = OpenApiResource.class, property = { Rest.RESOURCE, Rest.MODULE + "=core" })
 @Path("")
 public class OpenApiResource {
     private static final Logger LOG = LoggerFactory.getLogger(OpenApiResource.class);
@@ -47,7 +47,7 @@ public class OpenApiResource {
 
     @Activate
     public OpenApiResource(BundleContext context) throws InvalidSyntaxException {
-        tracker = new ServiceTracker<>(context, context.createFilter("(osgi.jaxrs.resource=true)"), null) {
+        tracker = new ServiceTracker<>(context, context.createFilter("(" + Rest.RESOURCE + ")"), null) {
             @Override
             public Class<?> addingService(ServiceReference<Object> ref) {
                 Class<?> c = resourceClass(ref);
@@ -73,10 +73,6 @@ public class OpenApiResource {
     }
 
     private static Class<?> resourceClass(ServiceReference<?> ref) {
-        Object app = ref.getProperty("osgi.jaxrs.application.select");
-        if (app == null || !app.toString().contains("(osgi.jaxrs.name=" + Rest.APPLICATION_NAME + ")")) {
-            return null;
-        }
         String[] names = (String[]) ref.getProperty(Constants.OBJECTCLASS);
         try {
             return ref.getBundle().loadClass(names[0]);

@@ -23,7 +23,6 @@ import org.chempark.sdk.rest.FieldError;
 import org.chempark.sdk.rest.Problem;
 import org.chempark.sdk.rest.ProblemException;
 import org.chempark.sdk.rest.Rest;
-import org.osgi.service.component.annotations.Component;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +31,6 @@ import org.slf4j.LoggerFactory;
  * (validation, unknown paths, malformed JSON) are not logged as errors; only unexpected
  * ones are, with a reference the client also sees, and never with details in the response.
  */
-@Component(service = ExceptionMapper.class, property = { Rest.EXTENSION, Rest.APPLICATION_SELECT })
 public class ProblemMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
 
@@ -117,7 +115,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                     return ProblemException.badRequest("A parameter has the wrong type: " + firstLine(w.getCause().getMessage()));
                 }
                 return new ProblemException(404, "Not found", "There is no resource at " + path()
-                        + "; see " + Rest.BASE_PATH + "/openapi.json for the API", List.of());
+                        + "; see " + Rest.BASE_PATH + "/openapi.json for the API (a module that is not installed has no resources)", List.of());
             case 405:
                 return new ProblemException(405, "Method not allowed", "This method is not allowed on " + path()
                         + "; allowed: " + w.getResponse().getAllowedMethods(), List.of());
@@ -143,7 +141,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     private String path() {
         try {
-            return uriInfo == null ? null : "/" + uriInfo.getPath();
+            return uriInfo == null ? null : uriInfo.getRequestUri().getRawPath();
         } catch (RuntimeException outsideRequest) {
             return null;
         }

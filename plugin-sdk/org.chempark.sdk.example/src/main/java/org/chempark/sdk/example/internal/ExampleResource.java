@@ -13,7 +13,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** {@code GET /api/v1/example/hello}: proves the resource and the route are live. */
-@Component(service = ExampleResource.class, property = { Rest.RESOURCE, Rest.APPLICATION_SELECT, Rest.MODULE + "=" + ExampleModule.ID })
+@Component(service = ExampleResource.class, property = { Rest.RESOURCE, Rest.MODULE + "=" + ExampleModule.ID })
 @Path("example")
 @Produces(MediaType.APPLICATION_JSON)
 public class ExampleResource {
