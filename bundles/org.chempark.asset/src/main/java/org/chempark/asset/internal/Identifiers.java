@@ -12,7 +12,7 @@ final class Identifiers {
 
     /** GB 18218-2018 Table 2 categories (health J, physical W). */
     static final Set<String> HAZARD_CATEGORIES = Set.of("J1", "J2", "J3", "J4", "J5", "W1.1", "W1.2", "W1.3", "W2", "W3",
-            "W4", "W5.1", "W5.2", "W5.3", "W5.4", "W6", "W6.1", "W6.2", "W7.1", "W7.2", "W8", "W9.1", "W9.2", "W10", "W11");
+            "W4", "W5.1", "W5.2", "W5.3", "W5.4", "W6.1", "W6.2", "W7.1", "W7.2", "W8", "W9.1", "W9.2", "W10", "W11");
 
     private Identifiers() {
     }
