@@ -1,0 +1,71 @@
+// The one HTTP client of the shell (and of module UI parts, through ctx.api).
+// Errors from the platform are RFC 7807 problems; ApiError keeps them and maps errors[] by field.
+
+export const API_BASE = '/api/v1'
+
+const requestHooks = []
+
+/** Registers fn(headers) called before every request, e.g. the auth store adding Authorization. */
+export function onRequest(fn) {
+  requestHooks.push(fn)
+  return () => requestHooks.splice(requestHooks.indexOf(fn), 1)
+}
+
+const responseHooks = []
+/** Registers fn(response) called after every response, e.g. to react to 401. */
+export function onResponse(fn) {
+  responseHooks.push(fn)
+  return () => responseHooks.splice(responseHooks.indexOf(fn), 1)
+}
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail || problem?.title || `HTTP ${status}`)
+    this.status = status
+    this.problem = problem || {}
+    this.fieldErrors = fieldErrors(problem)
+  }
+}
+
+/** {field: message} from a problem's errors[] (first message per field wins). */
+export function fieldErrors(problem) {
+  const out = {}
+  for (const e of problem?.errors || []) {
+    if (e && e.field && !(e.field in out)) out[e.field] = e.message || e.rule
+  }
+  return out
+}
+
+/** Builds /api/v1 + path + query, leaving out empty query values. */
+export function buildUrl(path, query) {
+  const qs = new URLSearchParams()
+  for (const [k, v] of Object.entries(query || {})) {
+    if (v === undefined || v === null || v === '') continue
+    qs.append(k, String(v))
+  }
+  const s = qs.toString()
+  return API_BASE + path + (s ? '?' + s : '')
+}
+
+export async function api(path, { method = 'GET', body, query, signal } = {}) {
+  const headers = { Accept: 'application/json, application/problem+json' }
+  if (body !== undefined) headers['Content-Type'] = 'application/json'
+  for (const hook of requestHooks) hook(headers)
+  const res = await fetch(buildUrl(path, query), {
+    method, headers, signal,
+    body: body === undefined ? undefined : JSON.stringify(body)
+  })
+  for (const hook of responseHooks) hook(res)
+  if (res.status === 204) return null
+  const type = res.headers.get('content-type') || ''
+  const data = type.includes('json') ? await res.json().catch(() => null) : await res.text()
+  if (!res.ok) {
+    throw new ApiError(res.status, data && typeof data === 'object' ? data : { title: res.statusText, status: res.status, detail: data || undefined })
+  }
+  return data
+}
+
+api.get = (path, query) => api(path, { query })
+api.post = (path, body) => api(path, { method: 'POST', body })
+api.put = (path, body) => api(path, { method: 'PUT', body })
+api.del = (path) => api(path, { method: 'DELETE' })

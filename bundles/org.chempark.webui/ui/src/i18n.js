@@ -1,0 +1,132 @@
+import { createI18n } from 'vue-i18n'
+
+// Every string the shell shows. Chinese first (the park's working language), English second.
+export const messages = {
+  'zh-CN': {
+    app: { title: '化工园区安全风险智能化管控平台', short: '安全风险管控平台' },
+    nav: { home: '首页', system: '系统', modules: '功能模块', screen: '大屏', language: '语言' },
+    user: { guest: '未登录', login: '登录（待上线）', loginPending: '统一身份认证将在后续版本提供' },
+    health: { UP: '运行正常', DEGRADED: '部分降级', DOWN: '故障', UNKNOWN: '状态未知', title: '平台运行状态', unreachable: '无法连接平台' },
+    live: { none: '未安装实时数据源', noneDetail: '实时监测数据与报警由后续模块提供，安装前不显示任何实时数值。' },
+    common: {
+      search: '搜索', reset: '重置', create: '新增', edit: '编辑', delete: '删除', view: '查看', save: '保存', cancel: '取消',
+      actions: '操作', keyword: '关键字', total: '共 {n} 条', yes: '是', no: '否', all: '全部', loading: '加载中…',
+      confirmDelete: '确定删除“{name}”吗？', deleted: '已删除', saved: '已保存', created: '已创建', conflict: '操作冲突',
+      validation: '请修正标红的字段', error: '出错了', notFound: '页面不存在', back: '返回首页', refresh: '刷新', detail: '详情',
+      close: '关闭', none: '无'
+    },
+    home: { welcome: '欢迎使用', totals: '园区资产概况', quick: '快捷入口' },
+    entity: {
+      enterprises: '企业', units: '生产/储存单元', equipment: '设备设施', points: '监测点位', chemicals: '危险化学品', catalog: '禁限控目录', park: '园区'
+    },
+    field: {
+      id: 'ID', code: '编码', name: '名称', creditCode: '统一社会信用代码', industry: '行业', legalRepresentative: '法定代表人',
+      safetyContact: '安全负责人', phone: '联系电话', address: '地址', employees: '从业人数', enterpriseId: '所属企业',
+      type: '类型', exposedPeople: '暴露人数', inventory: '存量', unitId: '所属单元', capacityM3: '容积(m³)',
+      designPressureMPa: '设计压力(MPa)', designTemperatureC: '设计温度(℃)', equipmentId: '所属设备', unit: '计量单位',
+      rangeLow: '量程下限', rangeHigh: '量程上限', ll: '低低报', l: '低报', h: '高报', hh: '高高报', gasChemicalId: '检测气体',
+      cas: 'CAS号', nameZh: '中文名', nameEn: '英文名', unNumber: 'UN号', hazardCategory: '危险性类别', criticalQuantityT: '临界量(t)',
+      keySupervised: '重点监管', category: '类别', subjectType: '对象类型', chemicalId: '化学品', reason: '理由', basis: '依据',
+      layer: '图层', liveValue: '实时值'
+    },
+    enums: {
+      unitType: { PRODUCTION: '生产单元', STORAGE: '储存单元' },
+      equipmentType: { TANK: '储罐', REACTOR: '反应器', TOWER: '塔器', WAREHOUSE: '仓库', PIPE_RACK: '管廊', GATE: '卡口', PUMP: '泵', COMPRESSOR: '压缩机', HEAT_EXCHANGER: '换热器', OTHER: '其他' },
+      pointType: { LEVEL: '液位', TEMPERATURE: '温度', PRESSURE: '压力', FLOW: '流量', COMBUSTIBLE_GAS: '可燃气体', TOXIC_GAS: '有毒气体', OXYGEN: '氧含量' },
+      catalogCategory: { PROHIBITED: '禁止', RESTRICTED: '限制', CONTROLLED: '控制' },
+      catalogSubject: { CHEMICAL: '化学品', PROCESS: '工艺/项目' },
+      moduleKind: { BASIC: '基本', UPGRADE: '提升' }
+    },
+    map: {
+      layers: '图层', park: '园区边界', features: '道路与设施', enterprises: '企业地块', units: '生产/储存单元', equipment: '设备设施', points: '监测点位',
+      search: '按编码或名称搜索', measure: '测距', clearMeasure: '清除测量', measureHint: '单击开始，双击结束', openRecord: '打开档案',
+      loaded: '已加载 {n} 个要素', noMatch: '没有匹配的要素'
+    },
+    screen: {
+      title: '安全风险智能化管控大屏', enterprises: '企业', units: '生产/储存单元', equipment: '设备设施', points: '监测点位', chemicals: '危险化学品',
+      byIndustry: '企业行业分布', byUnitType: '单元类型', byPointType: '监测点位类型', byEquipmentType: '设备类型', byEnterprise: '企业监测点位数',
+      alarms: '实时报警', risk: '风险分布', riskPending: '风险分级模块未安装，暂无风险颜色', refreshed: '刷新于 {t}', exit: '退出大屏'
+    },
+    rules: { required: '必填项', pattern: '格式不正确', enum: '取值不在允许范围内', range: '超出允许范围', unique: '已存在相同值', reference: '引用的记录不存在', maxLength: '长度超出限制', order: '顺序不正确', min: '小于最小值', max: '大于最大值' },
+    modules: {
+      title: '功能模块', id: '模块ID', name: '名称', version: '版本', kind: '类型', state: '状态', requirements: '需求编号', bundle: 'Bundle',
+      permissions: '权限', menu: '菜单', health: '健康', noUi: '该模块未提供前端界面组件，以下为模块信息。', uiError: '模块界面加载失败：{msg}',
+      hint: '模块通过 Karaf 特性安装或卸载后，菜单会在数秒内自动更新。'
+    }
+  },
+  en: {
+    app: { title: 'Chemical Park Safety Risk Control Platform', short: 'Safety Risk Platform' },
+    nav: { home: 'Home', system: 'System', modules: 'Modules', screen: 'Large screen', language: 'Language' },
+    user: { guest: 'Not signed in', login: 'Sign in (coming)', loginPending: 'Authentication arrives in a later release' },
+    health: { UP: 'Healthy', DEGRADED: 'Degraded', DOWN: 'Down', UNKNOWN: 'Unknown', title: 'Platform health', unreachable: 'Platform unreachable' },
+    live: { none: 'No live data source installed', noneDetail: 'Live readings and alarms come from a later module; until one is installed no live values are shown.' },
+    common: {
+      search: 'Search', reset: 'Reset', create: 'New', edit: 'Edit', delete: 'Delete', view: 'View', save: 'Save', cancel: 'Cancel',
+      actions: 'Actions', keyword: 'Keyword', total: '{n} in total', yes: 'Yes', no: 'No', all: 'All', loading: 'Loading…',
+      confirmDelete: 'Delete “{name}”?', deleted: 'Deleted', saved: 'Saved', created: 'Created', conflict: 'Conflict',
+      validation: 'Please correct the highlighted fields', error: 'Error', notFound: 'Page not found', back: 'Back to home', refresh: 'Refresh', detail: 'Details',
+      close: 'Close', none: 'None'
+    },
+    home: { welcome: 'Welcome to', totals: 'Park assets', quick: 'Shortcuts' },
+    entity: {
+      enterprises: 'Enterprises', units: 'Units', equipment: 'Equipment', points: 'Monitoring points', chemicals: 'Chemicals', catalog: 'Prohibited/restricted/controlled catalog', park: 'Park'
+    },
+    field: {
+      id: 'ID', code: 'Code', name: 'Name', creditCode: 'Unified social credit code', industry: 'Industry', legalRepresentative: 'Legal representative',
+      safetyContact: 'Safety contact', phone: 'Phone', address: 'Address', employees: 'Employees', enterpriseId: 'Enterprise',
+      type: 'Type', exposedPeople: 'Exposed people', inventory: 'Inventory', unitId: 'Unit', capacityM3: 'Capacity (m³)',
+      designPressureMPa: 'Design pressure (MPa)', designTemperatureC: 'Design temperature (°C)', equipmentId: 'Equipment', unit: 'Unit of measure',
+      rangeLow: 'Range low', rangeHigh: 'Range high', ll: 'LL', l: 'L', h: 'H', hh: 'HH', gasChemicalId: 'Gas detected',
+      cas: 'CAS', nameZh: 'Chinese name', nameEn: 'English name', unNumber: 'UN number', hazardCategory: 'Hazard category', criticalQuantityT: 'Critical quantity (t)',
+      keySupervised: 'Key supervised', category: 'Category', subjectType: 'Subject', chemicalId: 'Chemical', reason: 'Reason', basis: 'Basis',
+      layer: 'Layer', liveValue: 'Live value'
+    },
+    enums: {
+      unitType: { PRODUCTION: 'Production unit', STORAGE: 'Storage unit' },
+      equipmentType: { TANK: 'Tank', REACTOR: 'Reactor', TOWER: 'Tower', WAREHOUSE: 'Warehouse', PIPE_RACK: 'Pipe rack', GATE: 'Gate', PUMP: 'Pump', COMPRESSOR: 'Compressor', HEAT_EXCHANGER: 'Heat exchanger', OTHER: 'Other' },
+      pointType: { LEVEL: 'Level', TEMPERATURE: 'Temperature', PRESSURE: 'Pressure', FLOW: 'Flow', COMBUSTIBLE_GAS: 'Combustible gas', TOXIC_GAS: 'Toxic gas', OXYGEN: 'Oxygen' },
+      catalogCategory: { PROHIBITED: 'Prohibited', RESTRICTED: 'Restricted', CONTROLLED: 'Controlled' },
+      catalogSubject: { CHEMICAL: 'Chemical', PROCESS: 'Process / project' },
+      moduleKind: { BASIC: 'Basic', UPGRADE: 'Upgrade' }
+    },
+    map: {
+      layers: 'Layers', park: 'Park boundary', features: 'Roads and facilities', enterprises: 'Enterprise plots', units: 'Units', equipment: 'Equipment', points: 'Monitoring points',
+      search: 'Search by code or name', measure: 'Measure', clearMeasure: 'Clear', measureHint: 'Click to start, double-click to finish', openRecord: 'Open record',
+      loaded: '{n} features loaded', noMatch: 'No matching feature'
+    },
+    screen: {
+      title: 'Safety Risk Control Screen', enterprises: 'Enterprises', units: 'Units', equipment: 'Equipment', points: 'Monitoring points', chemicals: 'Chemicals',
+      byIndustry: 'Enterprises by industry', byUnitType: 'Units by type', byPointType: 'Points by type', byEquipmentType: 'Equipment by type', byEnterprise: 'Points per enterprise',
+      alarms: 'Live alarms', risk: 'Risk', riskPending: 'Risk grading module not installed: no risk colours yet', refreshed: 'Refreshed {t}', exit: 'Exit'
+    },
+    rules: { required: 'Required', pattern: 'Wrong format', enum: 'Not an allowed value', range: 'Out of range', unique: 'Already exists', reference: 'Referenced record not found', maxLength: 'Too long', order: 'Wrong order', min: 'Below minimum', max: 'Above maximum' },
+    modules: {
+      title: 'Modules', id: 'Module ID', name: 'Name', version: 'Version', kind: 'Kind', state: 'State', requirements: 'Requirements', bundle: 'Bundle',
+      permissions: 'Permissions', menu: 'Menu', health: 'Health', noUi: 'This module ships no UI part; here is what it declares.', uiError: 'The module UI failed to load: {msg}',
+      hint: 'After a module feature is installed or uninstalled, the menu follows within seconds.'
+    }
+  }
+}
+
+const saved = typeof localStorage !== 'undefined' ? localStorage.getItem('chempark.locale') : null
+
+export const i18n = createI18n({
+  legacy: false,
+  locale: saved === 'en' ? 'en' : 'zh-CN',
+  fallbackLocale: 'zh-CN',
+  messages
+})
+
+export function setLocale(locale) {
+  i18n.global.locale.value = locale
+  localStorage.setItem('chempark.locale', locale)
+  document.documentElement.lang = locale
+}
+
+/** Picks the zh or en variant of a record field pair such as titleZh/titleEn. */
+export function localized(obj, base) {
+  if (!obj) return ''
+  const zh = obj[base + 'Zh']
+  const en = obj[base + 'En']
+  return i18n.global.locale.value === 'en' ? (en || zh) : (zh || en)
+}

@@ -1,0 +1,14 @@
+import { createApp } from 'vue'
+import { createPinia } from 'pinia'
+import App from './App.vue'
+import { router } from './router'
+import { i18n } from './i18n'
+import { useAuth } from './stores/auth'
+import './styles.css'
+
+const app = createApp(App)
+app.use(createPinia())
+app.use(i18n)
+app.use(router)
+useAuth().install()
+app.mount('#app')
