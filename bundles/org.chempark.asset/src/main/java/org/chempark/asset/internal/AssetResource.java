@@ -35,6 +35,7 @@ import org.chempark.sdk.rest.Page;
 import org.chempark.sdk.rest.PageQuery;
 import org.chempark.sdk.rest.ProblemException;
 import org.chempark.sdk.rest.Rest;
+import org.chempark.sdk.security.RequiresPermission;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -46,6 +47,7 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = AssetResource.class, property = { Rest.RESOURCE, Rest.MODULE + "=" + AssetModule.ID })
 @Path("asset")
+@RequiresPermission(AssetModule.READ)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class AssetResource {
@@ -84,6 +86,7 @@ public class AssetResource {
     }
 
     @PUT
+    @RequiresPermission(AssetModule.WRITE)
     @Path("park")
     public Park savePark(Park p) {
         Park saved = store.savePark(body(p));
@@ -105,6 +108,7 @@ public class AssetResource {
     }
 
     @POST
+    @RequiresPermission(AssetModule.WRITE)
     @Path("enterprises")
     public Response createEnterprise(Enterprise e) {
         Enterprise saved = store.createEnterprise(body(e));
@@ -112,12 +116,14 @@ public class AssetResource {
     }
 
     @PUT
+    @RequiresPermission(AssetModule.WRITE)
     @Path("enterprises/{id}")
     public Enterprise updateEnterprise(@PathParam("id") long id, Enterprise e) {
         return changed("enterprise", id, "UPDATED", store.updateEnterprise(id, body(e)));
     }
 
     @DELETE
+    @RequiresPermission(AssetModule.WRITE)
     @Path("enterprises/{id}")
     public Response deleteEnterprise(@PathParam("id") long id) {
         store.deleteEnterprise(id);
@@ -139,6 +145,7 @@ public class AssetResource {
     }
 
     @POST
+    @RequiresPermission(AssetModule.WRITE)
     @Path("units")
     public Response createUnit(Unit u) {
         Unit saved = store.createUnit(body(u));
@@ -146,12 +153,14 @@ public class AssetResource {
     }
 
     @PUT
+    @RequiresPermission(AssetModule.WRITE)
     @Path("units/{id}")
     public Unit updateUnit(@PathParam("id") long id, Unit u) {
         return changed("unit", id, "UPDATED", store.updateUnit(id, body(u)));
     }
 
     @DELETE
+    @RequiresPermission(AssetModule.WRITE)
     @Path("units/{id}")
     public Response deleteUnit(@PathParam("id") long id) {
         store.deleteUnit(id);
@@ -174,6 +183,7 @@ public class AssetResource {
     }
 
     @POST
+    @RequiresPermission(AssetModule.WRITE)
     @Path("equipment")
     public Response createEquipment(Equipment e) {
         Equipment saved = store.createEquipment(body(e));
@@ -181,12 +191,14 @@ public class AssetResource {
     }
 
     @PUT
+    @RequiresPermission(AssetModule.WRITE)
     @Path("equipment/{id}")
     public Equipment updateEquipment(@PathParam("id") long id, Equipment e) {
         return changed("equipment", id, "UPDATED", store.updateEquipment(id, body(e)));
     }
 
     @DELETE
+    @RequiresPermission(AssetModule.WRITE)
     @Path("equipment/{id}")
     public Response deleteEquipment(@PathParam("id") long id) {
         store.deleteEquipment(id);
@@ -210,6 +222,7 @@ public class AssetResource {
     }
 
     @POST
+    @RequiresPermission(AssetModule.WRITE)
     @Path("points")
     public Response createPoint(MonitoringPoint p) {
         MonitoringPoint saved = store.createPoint(body(p));
@@ -217,12 +230,14 @@ public class AssetResource {
     }
 
     @PUT
+    @RequiresPermission(AssetModule.WRITE)
     @Path("points/{id}")
     public MonitoringPoint updatePoint(@PathParam("id") long id, MonitoringPoint p) {
         return changed("point", id, "UPDATED", store.updatePoint(id, body(p)));
     }
 
     @DELETE
+    @RequiresPermission(AssetModule.WRITE)
     @Path("points/{id}")
     public Response deletePoint(@PathParam("id") long id) {
         store.deletePoint(id);
@@ -244,6 +259,7 @@ public class AssetResource {
     }
 
     @POST
+    @RequiresPermission(AssetModule.WRITE)
     @Path("chemicals")
     public Response createChemical(Chemical c) {
         Chemical saved = store.createChemical(body(c));
@@ -251,12 +267,14 @@ public class AssetResource {
     }
 
     @PUT
+    @RequiresPermission(AssetModule.WRITE)
     @Path("chemicals/{id}")
     public Chemical updateChemical(@PathParam("id") long id, Chemical c) {
         return changed("chemical", id, "UPDATED", store.updateChemical(id, body(c)));
     }
 
     @DELETE
+    @RequiresPermission(AssetModule.WRITE)
     @Path("chemicals/{id}")
     public Response deleteChemical(@PathParam("id") long id) {
         store.deleteChemical(id);
@@ -278,6 +296,7 @@ public class AssetResource {
     }
 
     @POST
+    @RequiresPermission(AssetModule.WRITE)
     @Path("catalog")
     public Response createCatalogEntry(CatalogEntry c) {
         CatalogEntry saved = store.saveCatalog(null, body(c));
@@ -285,12 +304,14 @@ public class AssetResource {
     }
 
     @PUT
+    @RequiresPermission(AssetModule.WRITE)
     @Path("catalog/{id}")
     public CatalogEntry updateCatalogEntry(@PathParam("id") long id, CatalogEntry c) {
         return store.saveCatalog(id, body(c));
     }
 
     @DELETE
+    @RequiresPermission(AssetModule.WRITE)
     @Path("catalog/{id}")
     public Response deleteCatalogEntry(@PathParam("id") long id) {
         store.deleteCatalog(id);
@@ -305,6 +326,7 @@ public class AssetResource {
     }
 
     @POST
+    @RequiresPermission(AssetModule.WRITE)
     @Path("map-features")
     public Response createMapFeature(MapFeature f) {
         MapFeature saved = store.createMapFeature(body(f));

@@ -14,6 +14,8 @@ import org.chempark.asset.MonitoringPoint;
 import org.chempark.asset.Park;
 import org.chempark.asset.Unit;
 import org.chempark.sdk.persistence.SchemaMigrator;
+import org.chempark.sdk.security.Subject;
+import org.chempark.sdk.security.SubjectHolder;
 import org.chempark.sdk.rest.ProblemException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -38,6 +40,8 @@ import org.slf4j.LoggerFactory;
 public class AssetServiceImpl implements AssetService {
     private static final Logger LOG = LoggerFactory.getLogger(AssetServiceImpl.class);
     static final String[] MIGRATIONS = { "V1__asset_model.sql" };
+    /** Other modules read the whole park through {@link AssetService}; they are not a user with a data scope. */
+    private static final Subject SYSTEM = Subject.system("asset");
 
     final AssetStore store;
 
@@ -55,11 +59,11 @@ public class AssetServiceImpl implements AssetService {
                 if (in == null) {
                     LOG.warn("Demo park data {} is missing from the asset bundle; starting with an empty park", DemoPark.RESOURCE);
                 } else {
-                    DemoPark.Counts c = DemoPark.load(store, in);
+                    DemoPark.Counts c = SubjectHolder.runAs(SYSTEM, () -> DemoPark.load(store, in));
                     LOG.info("Demo park loaded: {} enterprises, {} units, {} equipment, {} monitoring points, {} chemicals ({} ms)",
                             c.enterprises(), c.units(), c.equipment(), c.points(), c.chemicals(), (System.nanoTime() - t0) / 1_000_000);
                 }
-            } catch (IOException e) {
+            } catch (Exception e) {
                 LOG.error("Demo park was not loaded: {}", e.getMessage());
             }
         }
@@ -84,23 +88,23 @@ public class AssetServiceImpl implements AssetService {
 
     @Override
     public Optional<Park> park() {
-        return store.park();
+        return asSystem(store::park);
     }
 
     @Override
     public List<Enterprise> enterprises() {
-        return store.allEnterprises();
+        return asSystem(store::allEnterprises);
     }
 
     @Override
     public List<Unit> units() {
-        return store.allUnits();
+        return asSystem(store::allUnits);
     }
 
     @Override
     public Optional<Unit> unit(long id) {
         try {
-            return Optional.of(store.unit(id));
+            return Optional.of(asSystem(() -> store.unit(id)));
         } catch (ProblemException notFound) {
             return Optional.empty();
         }
@@ -108,16 +112,26 @@ public class AssetServiceImpl implements AssetService {
 
     @Override
     public List<MonitoringPoint> points() {
-        return store.allPoints();
+        return asSystem(store::allPoints);
     }
 
     @Override
     public Optional<MonitoringPoint> pointByCode(String code) {
-        return store.pointByCode(code);
+        return asSystem(() -> store.pointByCode(code));
     }
 
     @Override
     public List<Chemical> chemicals() {
-        return store.allChemicals();
+        return asSystem(store::allChemicals);
+    }
+
+    private static <T> T asSystem(java.util.function.Supplier<T> work) {
+        try {
+            return SubjectHolder.runAs(SYSTEM, work::get);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

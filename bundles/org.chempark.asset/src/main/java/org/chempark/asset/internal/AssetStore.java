@@ -44,11 +44,15 @@ import org.chempark.sdk.rest.Page;
 import org.chempark.sdk.rest.PageQuery;
 import org.chempark.sdk.rest.ProblemException;
 import org.chempark.sdk.rest.Validation;
+import org.chempark.sdk.security.DataScope;
 
 /**
  * Validation, mapping and transactional CRUD of the asset model. Every write validates the
  * whole record first (all violations at once, 422), checks references (422) and uniqueness
- * (409), then writes in one transaction, so nothing is ever half written.
+ * (409), then writes in one transaction, so nothing is ever half written. Every read and write
+ * goes through the caller's {@link DataScope}: an enterprise user sees and changes only its own
+ * enterprise's records (others answer 404, as if they did not exist); park-level data (the park,
+ * chemicals, the catalog, map features) is readable by all and changed only by park staff.
  */
 final class AssetStore {
     static final Set<String> ENTERPRISE_SORT = Set.of("code", "name", "industry", "employees", "creditCode", "updatedAt");
@@ -81,6 +85,7 @@ final class AssetStore {
     }
 
     Park savePark(EntityManager em, Park p) {
+        DataScope.requireParkWide();
         Validation v = new Validation();
         v.required("code", p.code()).pattern("code", p.code(), CODE, "must be 1–64 letters, digits, '.', '_' or '-'")
                 .required("name", p.name()).maxLength("name", p.name(), 200).maxLength("address", p.address(), 500)
@@ -130,6 +135,7 @@ final class AssetStore {
     }
 
     Chemical insertChemical(EntityManager em, Chemical c) {
+        DataScope.requireParkWide();
         validate(c);
         unique(em, "ChemicalRow", "cas", c.cas(), null);
         ChemicalRow r = new ChemicalRow();
@@ -140,6 +146,7 @@ final class AssetStore {
     }
 
     Chemical updateChemical(long id, Chemical c) {
+        DataScope.requireParkWide();
         validate(c);
         return tx.write(em -> {
             ChemicalRow r = find(em, ChemicalRow.class, id, "chemical");
@@ -152,6 +159,7 @@ final class AssetStore {
     }
 
     void deleteChemical(long id) {
+        DataScope.requireParkWide();
         tx.write(em -> {
             ChemicalRow r = find(em, ChemicalRow.class, id, "chemical");
             long used = count(em, "select count(r) from InventoryRow r where r.key.chemicalId = :id", id)
@@ -196,12 +204,12 @@ final class AssetStore {
     // ---------------------------------------------------------------- enterprises
 
     Page<Enterprise> enterprises(PageQuery pq, String q, String industry) {
-        return tx.read(em -> new Query<>(EnterpriseRow.class).eq("industry", industry)
+        return tx.read(em -> new Query<>(EnterpriseRow.class).eq("industry", industry).scope(DataScope.current(), "r.id in :ids")
                 .keyword(q, "code", "name", "creditCode", "address", "safetyContact").page(em, pq).map(this::toEnterprise));
     }
 
     Enterprise enterprise(long id) {
-        return tx.read(em -> toEnterprise(find(em, EnterpriseRow.class, id, "enterprise")));
+        return tx.read(em -> toEnterprise(visibleEnterprise(em, id)));
     }
 
     Enterprise createEnterprise(Enterprise e) {
@@ -209,6 +217,7 @@ final class AssetStore {
     }
 
     Enterprise insertEnterprise(EntityManager em, Enterprise e) {
+        DataScope.requireParkWide();
         validate(e);
         unique(em, "EnterpriseRow", "code", e.code(), null);
         unique(em, "EnterpriseRow", "creditCode", e.creditCode(), null);
@@ -222,7 +231,7 @@ final class AssetStore {
     Enterprise updateEnterprise(long id, Enterprise e) {
         validate(e);
         return tx.write(em -> {
-            EnterpriseRow r = find(em, EnterpriseRow.class, id, "enterprise");
+            EnterpriseRow r = visibleEnterprise(em, id);
             checkVersion(e.version(), r.version);
             unique(em, "EnterpriseRow", "code", e.code(), id);
             unique(em, "EnterpriseRow", "creditCode", e.creditCode(), id);
@@ -234,7 +243,8 @@ final class AssetStore {
 
     void deleteEnterprise(long id) {
         tx.write(em -> {
-            EnterpriseRow r = find(em, EnterpriseRow.class, id, "enterprise");
+            EnterpriseRow r = visibleEnterprise(em, id);
+            DataScope.requireParkWide();
             long units = count(em, "select count(r) from UnitRow r where r.enterpriseId = :id", id);
             if (units > 0) {
                 throw ProblemException.conflict("Enterprise " + r.code + " still has " + units + " units; delete or move them first");
@@ -282,6 +292,7 @@ final class AssetStore {
     Page<Unit> units(PageQuery pq, String q, Long enterpriseId, UnitType type) {
         return tx.read(em -> {
             Page<UnitRow> page = new Query<>(UnitRow.class).eq("enterpriseId", enterpriseId).eq("type", type == null ? null : type.name())
+                    .scope(DataScope.current(), "r.enterpriseId in :ids")
                     .keyword(q, "code", "name").page(em, pq);
             Map<Long, List<InventoryItem>> inv = inventories(em, page.items().stream().map(u -> u.id).toList());
             return page.map(u -> toUnit(u, inv.getOrDefault(u.id, List.of())));
@@ -290,7 +301,7 @@ final class AssetStore {
 
     Unit unit(long id) {
         return tx.read(em -> {
-            UnitRow r = find(em, UnitRow.class, id, "unit");
+            UnitRow r = visibleUnit(em, id);
             return toUnit(r, inventories(em, List.of(id)).getOrDefault(id, List.of()));
         });
     }
@@ -302,6 +313,7 @@ final class AssetStore {
     Unit insertUnit(EntityManager em, Unit u) {
         validate(u);
         reference(em, EnterpriseRow.class, u.enterpriseId(), "enterpriseId");
+        DataScope.current().check(u.enterpriseId());
         unique(em, "UnitRow", "code", u.code(), null);
         List<InventoryRow> inventory = resolveInventory(em, u.inventory());
         UnitRow r = new UnitRow();
@@ -316,9 +328,10 @@ final class AssetStore {
     Unit updateUnit(long id, Unit u) {
         validate(u);
         return tx.write(em -> {
-            UnitRow r = find(em, UnitRow.class, id, "unit");
+            UnitRow r = visibleUnit(em, id);
             checkVersion(u.version(), r.version);
             reference(em, EnterpriseRow.class, u.enterpriseId(), "enterpriseId");
+            DataScope.current().check(u.enterpriseId());
             unique(em, "UnitRow", "code", u.code(), id);
             List<InventoryRow> inventory = resolveInventory(em, u.inventory());
             apply(r, u);
@@ -331,7 +344,7 @@ final class AssetStore {
 
     void deleteUnit(long id) {
         tx.write(em -> {
-            UnitRow r = find(em, UnitRow.class, id, "unit");
+            UnitRow r = visibleUnit(em, id);
             long eq = count(em, "select count(r) from EquipmentRow r where r.unitId = :id", id);
             if (eq > 0) {
                 throw ProblemException.conflict("Unit " + r.code + " still has " + eq + " equipment; delete or move it first");
@@ -442,11 +455,12 @@ final class AssetStore {
 
     Page<Equipment> equipment(PageQuery pq, String q, Long unitId, EquipmentType type) {
         return tx.read(em -> new Query<>(EquipmentRow.class).eq("unitId", unitId).eq("type", type == null ? null : type.name())
+                .scope(DataScope.current(), "r.unitId in (select u.id from UnitRow u where u.enterpriseId in :ids)")
                 .keyword(q, "code", "name").page(em, pq).map(this::toEquipment));
     }
 
     Equipment equipment(long id) {
-        return tx.read(em -> toEquipment(find(em, EquipmentRow.class, id, "equipment")));
+        return tx.read(em -> toEquipment(visibleEquipment(em, id)));
     }
 
     Equipment createEquipment(Equipment e) {
@@ -456,6 +470,7 @@ final class AssetStore {
     Equipment insertEquipment(EntityManager em, Equipment e) {
         validate(e);
         reference(em, UnitRow.class, e.unitId(), "unitId");
+        visibleUnit(em, e.unitId());
         unique(em, "EquipmentRow", "code", e.code(), null);
         EquipmentRow r = new EquipmentRow();
         apply(r, e);
@@ -467,9 +482,10 @@ final class AssetStore {
     Equipment updateEquipment(long id, Equipment e) {
         validate(e);
         return tx.write(em -> {
-            EquipmentRow r = find(em, EquipmentRow.class, id, "equipment");
+            EquipmentRow r = visibleEquipment(em, id);
             checkVersion(e.version(), r.version);
             reference(em, UnitRow.class, e.unitId(), "unitId");
+            visibleUnit(em, e.unitId());
             unique(em, "EquipmentRow", "code", e.code(), id);
             apply(r, e);
             em.flush();
@@ -479,7 +495,7 @@ final class AssetStore {
 
     void deleteEquipment(long id) {
         tx.write(em -> {
-            EquipmentRow r = find(em, EquipmentRow.class, id, "equipment");
+            EquipmentRow r = visibleEquipment(em, id);
             long points = count(em, "select count(r) from PointRow r where r.equipmentId = :id", id);
             if (points > 0) {
                 throw ProblemException.conflict("Equipment " + r.code + " still has " + points + " monitoring points; delete or move them first");
@@ -521,6 +537,7 @@ final class AssetStore {
     Page<MonitoringPoint> points(PageQuery pq, String q, Long equipmentId, Long unitId, Long enterpriseId, PointType type) {
         return tx.read(em -> {
             Page<PointRow> page = new Query<>(PointRow.class).eq("equipmentId", equipmentId).eq("type", type == null ? null : type.name())
+                    .scope(DataScope.current(), "r.equipmentId in (select e.id from EquipmentRow e, UnitRow u where e.unitId = u.id and u.enterpriseId in :ids)")
                     .clause("r.equipmentId in (select e.id from EquipmentRow e where e.unitId = :unitId)", "unitId", unitId)
                     .clause("r.equipmentId in (select e.id from EquipmentRow e, UnitRow u where e.unitId = u.id and u.enterpriseId = :ent)",
                             "ent", enterpriseId)
@@ -532,7 +549,7 @@ final class AssetStore {
 
     MonitoringPoint point(long id) {
         return tx.read(em -> {
-            PointRow r = find(em, PointRow.class, id, "monitoring point");
+            PointRow r = visiblePoint(em, id);
             return toPoint(r, owners(em, Set.of(r.equipmentId)).get(r.equipmentId));
         });
     }
@@ -553,6 +570,7 @@ final class AssetStore {
     MonitoringPoint insertPoint(EntityManager em, MonitoringPoint p) {
         validate(p);
         reference(em, EquipmentRow.class, p.equipmentId(), "equipmentId");
+        visibleEquipment(em, p.equipmentId());
         if (p.gasChemicalId() != null) {
             reference(em, ChemicalRow.class, p.gasChemicalId(), "gasChemicalId");
         }
@@ -566,9 +584,10 @@ final class AssetStore {
     MonitoringPoint updatePoint(long id, MonitoringPoint p) {
         validate(p);
         return tx.write(em -> {
-            PointRow r = find(em, PointRow.class, id, "monitoring point");
+            PointRow r = visiblePoint(em, id);
             checkVersion(p.version(), r.version);
             reference(em, EquipmentRow.class, p.equipmentId(), "equipmentId");
+            visibleEquipment(em, p.equipmentId());
             if (p.gasChemicalId() != null) {
                 reference(em, ChemicalRow.class, p.gasChemicalId(), "gasChemicalId");
             }
@@ -581,7 +600,7 @@ final class AssetStore {
 
     void deletePoint(long id) {
         tx.write(em -> {
-            em.remove(find(em, PointRow.class, id, "monitoring point"));
+            em.remove(visiblePoint(em, id));
             return null;
         });
     }
@@ -683,6 +702,7 @@ final class AssetStore {
     }
 
     CatalogEntry saveCatalog(EntityManager em, Long id, CatalogEntry c) {
+        DataScope.requireParkWide();
         Validation v = new Validation();
         v.required("category", c.category()).required("subjectType", c.subjectType()).required("name", c.name())
                 .maxLength("name", c.name(), 300).maxLength("reason", c.reason(), 2000).maxLength("basis", c.basis(), 500);
@@ -713,6 +733,7 @@ final class AssetStore {
     }
 
     void deleteCatalog(long id) {
+        DataScope.requireParkWide();
         tx.write(em -> {
             em.remove(find(em, CatalogRow.class, id, "catalog entry"));
             return null;
@@ -736,6 +757,7 @@ final class AssetStore {
     }
 
     MapFeature insertMapFeature(EntityManager em, MapFeature f) {
+        DataScope.requireParkWide();
         Validation v = new Validation();
         code(v, f.code());
         v.required("kind", f.kind()).maxLength("kind", f.kind(), 40).required("name", f.name()).required("geometry", f.geometry());
@@ -756,7 +778,14 @@ final class AssetStore {
 
     /** The park map (一张图) as one GeoJSON FeatureCollection; each feature's {@code layer} says what it is. */
     Map<String, Object> map(Set<String> layers) {
+        DataScope scope = DataScope.current();
         return tx.read(em -> {
+            Set<Long> visibleUnits = new HashSet<>();
+            Set<Long> visibleEquipment = new HashSet<>();
+            em.createQuery("select u.id, u.enterpriseId from UnitRow u", Object[].class).getResultList()
+                    .forEach(o -> { if (scope.allows((Long) o[1])) visibleUnits.add((Long) o[0]); });
+            em.createQuery("select e.id, e.unitId from EquipmentRow e", Object[].class).getResultList()
+                    .forEach(o -> { if (visibleUnits.contains((Long) o[1])) visibleEquipment.add((Long) o[0]); });
             List<Map<String, Object>> features = new ArrayList<>();
             if (layers.contains("park")) {
                 em.createQuery("select r from ParkRow r", ParkRow.class).getResultList().forEach(p -> feature(features, "park", p.id,
@@ -767,19 +796,23 @@ final class AssetStore {
                         "features", f.id, f.geometry, Map.of("code", f.code, "kind", f.kind, "name", f.name)));
             }
             if (layers.contains("enterprises")) {
-                em.createQuery("select r from EnterpriseRow r", EnterpriseRow.class).getResultList().forEach(e -> feature(features,
+                em.createQuery("select r from EnterpriseRow r", EnterpriseRow.class).getResultList().stream()
+                        .filter(e -> scope.allows(e.id)).forEach(e -> feature(features,
                         "enterprises", e.id, e.geometry, Map.of("code", e.code, "name", e.name, "industry", e.industry)));
             }
             if (layers.contains("units")) {
-                em.createQuery("select r from UnitRow r", UnitRow.class).getResultList().forEach(u -> feature(features, "units", u.id,
+                em.createQuery("select r from UnitRow r", UnitRow.class).getResultList().stream()
+                        .filter(u -> visibleUnits.contains(u.id)).forEach(u -> feature(features, "units", u.id,
                         u.geometry, Map.of("code", u.code, "name", u.name, "type", u.type, "enterpriseId", u.enterpriseId)));
             }
             if (layers.contains("equipment")) {
-                em.createQuery("select r from EquipmentRow r", EquipmentRow.class).getResultList().forEach(e -> feature(features,
+                em.createQuery("select r from EquipmentRow r", EquipmentRow.class).getResultList().stream()
+                        .filter(e -> visibleEquipment.contains(e.id)).forEach(e -> feature(features,
                         "equipment", e.id, e.geometry, Map.of("code", e.code, "name", e.name, "type", e.type, "unitId", e.unitId)));
             }
             if (layers.contains("points")) {
-                em.createQuery("select r from PointRow r", PointRow.class).getResultList().forEach(p -> feature(features, "points",
+                em.createQuery("select r from PointRow r", PointRow.class).getResultList().stream()
+                        .filter(p -> visibleEquipment.contains(p.equipmentId)).forEach(p -> feature(features, "points",
                         p.id, p.geometry, Map.of("code", p.code, "name", p.name, "type", p.type, "unit", p.unit, "equipmentId", p.equipmentId)));
             }
             Map<String, Object> fc = new LinkedHashMap<>();
@@ -805,35 +838,46 @@ final class AssetStore {
         out.add(f);
     }
 
-    /** Counts by enterprise, industry, unit type, equipment type and point type (R-F1.1 multi-dimension statistics). */
+    /**
+     * Counts by enterprise, industry, unit type, equipment type and point type (R-F1.1
+     * multi-dimension statistics), over the records the caller may see.
+     */
     Map<String, Object> statistics() {
+        DataScope scope = DataScope.current();
         return tx.read(em -> {
+            List<EnterpriseRow> ents = em.createQuery("select r from EnterpriseRow r order by r.code", EnterpriseRow.class).getResultList()
+                    .stream().filter(e -> scope.allows(e.id)).toList();
+            Set<Long> entIds = ents.stream().map(e -> e.id).collect(Collectors.toSet());
+            List<UnitRow> units = em.createQuery("select r from UnitRow r", UnitRow.class).getResultList().stream()
+                    .filter(u -> entIds.contains(u.enterpriseId)).toList();
+            Map<Long, Long> unitEnterprise = units.stream().collect(Collectors.toMap(u -> u.id, u -> u.enterpriseId));
+            List<EquipmentRow> equipment = em.createQuery("select r from EquipmentRow r", EquipmentRow.class).getResultList().stream()
+                    .filter(e -> unitEnterprise.containsKey(e.unitId)).toList();
+            Map<Long, Long> equipmentEnterprise = equipment.stream().collect(Collectors.toMap(e -> e.id, e -> unitEnterprise.get(e.unitId)));
+            List<PointRow> points = em.createQuery("select r from PointRow r", PointRow.class).getResultList().stream()
+                    .filter(p -> equipmentEnterprise.containsKey(p.equipmentId)).toList();
             Map<String, Object> s = new LinkedHashMap<>();
             Map<String, Object> totals = new LinkedHashMap<>();
-            totals.put("enterprises", count(em, "select count(r) from EnterpriseRow r", null));
-            totals.put("units", count(em, "select count(r) from UnitRow r", null));
-            totals.put("equipment", count(em, "select count(r) from EquipmentRow r", null));
-            totals.put("points", count(em, "select count(r) from PointRow r", null));
+            totals.put("enterprises", (long) ents.size());
+            totals.put("units", (long) units.size());
+            totals.put("equipment", (long) equipment.size());
+            totals.put("points", (long) points.size());
             totals.put("chemicals", count(em, "select count(r) from ChemicalRow r", null));
             s.put("totals", totals);
-            s.put("enterprisesByIndustry", grouped(em, "select r.industry, count(r) from EnterpriseRow r group by r.industry order by r.industry"));
-            s.put("unitsByType", grouped(em, "select r.type, count(r) from UnitRow r group by r.type order by r.type"));
-            s.put("equipmentByType", grouped(em, "select r.type, count(r) from EquipmentRow r group by r.type order by r.type"));
-            s.put("pointsByType", grouped(em, "select r.type, count(r) from PointRow r group by r.type order by r.type"));
+            s.put("enterprisesByIndustry", countBy(ents, e -> e.industry));
+            s.put("unitsByType", countBy(units, u -> u.type));
+            s.put("equipmentByType", countBy(equipment, e -> e.type));
+            s.put("pointsByType", countBy(points, p -> p.type));
             List<Map<String, Object>> byEnterprise = new ArrayList<>();
-            for (Object[] o : em.createQuery("select e.id, e.code, e.name, e.industry, "
-                    + "(select count(u) from UnitRow u where u.enterpriseId = e.id), "
-                    + "(select count(q) from EquipmentRow q, UnitRow u where q.unitId = u.id and u.enterpriseId = e.id), "
-                    + "(select count(p) from PointRow p, EquipmentRow q, UnitRow u where p.equipmentId = q.id and q.unitId = u.id and u.enterpriseId = e.id) "
-                    + "from EnterpriseRow e order by e.code", Object[].class).getResultList()) {
+            for (EnterpriseRow e : ents) {
                 Map<String, Object> m = new LinkedHashMap<>();
-                m.put("enterpriseId", o[0]);
-                m.put("code", o[1]);
-                m.put("name", o[2]);
-                m.put("industry", o[3]);
-                m.put("units", o[4]);
-                m.put("equipment", o[5]);
-                m.put("points", o[6]);
+                m.put("enterpriseId", e.id);
+                m.put("code", e.code);
+                m.put("name", e.name);
+                m.put("industry", e.industry);
+                m.put("units", units.stream().filter(u -> u.enterpriseId.equals(e.id)).count());
+                m.put("equipment", equipment.stream().filter(q -> e.id.equals(equipmentEnterprise.get(q.id))).count());
+                m.put("points", points.stream().filter(p -> e.id.equals(equipmentEnterprise.get(p.equipmentId))).count());
                 byEnterprise.add(m);
             }
             s.put("byEnterprise", byEnterprise);
@@ -841,11 +885,10 @@ final class AssetStore {
         });
     }
 
-    private static Map<String, Long> grouped(EntityManager em, String jpql) {
-        Map<String, Long> m = new LinkedHashMap<>();
-        em.createQuery(jpql, Object[].class).getResultList().forEach(o -> m.put(String.valueOf(o[0]), (Long) o[1]));
-        return m;
+    private static <T> Map<String, Long> countBy(List<T> rows, java.util.function.Function<T, String> key) {
+        return rows.stream().collect(Collectors.groupingBy(key, java.util.TreeMap::new, Collectors.counting()));
     }
+
 
     // ---------------------------------------------------------------- AssetService reads
 
@@ -891,6 +934,30 @@ final class AssetStore {
         if (p != null) {
             v.add(field, "geojson", field + ": " + p);
         }
+    }
+
+    private static EnterpriseRow visibleEnterprise(EntityManager em, long id) {
+        EnterpriseRow r = find(em, EnterpriseRow.class, id, "enterprise");
+        DataScope.current().check(r.id);
+        return r;
+    }
+
+    private static UnitRow visibleUnit(EntityManager em, long id) {
+        UnitRow r = find(em, UnitRow.class, id, "unit");
+        DataScope.current().check(r.enterpriseId);
+        return r;
+    }
+
+    private static EquipmentRow visibleEquipment(EntityManager em, long id) {
+        EquipmentRow r = find(em, EquipmentRow.class, id, "equipment");
+        visibleUnit(em, r.unitId);
+        return r;
+    }
+
+    private static PointRow visiblePoint(EntityManager em, long id) {
+        PointRow r = find(em, PointRow.class, id, "monitoring point");
+        visibleEquipment(em, r.equipmentId);
+        return r;
     }
 
     private static <R> R find(EntityManager em, Class<R> type, long id, String what) {

@@ -54,6 +54,24 @@ final class Query<R> {
         return this;
     }
 
+    /**
+     * Keeps only rows of enterprises the caller may see ({@link org.chempark.sdk.security.DataScope}):
+     * {@code enterpriseIdExpr} is a JPQL expression of the row's enterprise id, or an
+     * {@code x in (select … :ids)} template using {@code :ids}.
+     */
+    Query<R> scope(org.chempark.sdk.security.DataScope scope, String condition) {
+        scope.enterpriseFilter().ifPresent(ids -> {
+            if (ids.isEmpty()) {
+                where.add("1 = 0");
+            } else {
+                String p = "p" + params.size();
+                where.add(condition.replace(":ids", ":" + p));
+                params.put(p, ids);
+            }
+        });
+        return this;
+    }
+
     Page<R> page(EntityManager em, PageQuery pq) {
         String entity = type.getAnnotation(javax.persistence.Entity.class).name();
         String w = where.isEmpty() ? "" : " where " + String.join(" and ", where);

@@ -30,6 +30,10 @@ import org.chempark.sdk.rest.PageQuery;
 import org.chempark.sdk.rest.ProblemException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.chempark.sdk.security.OrganisationType;
+import org.chempark.sdk.security.Subject;
+import org.chempark.sdk.security.SubjectHolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,8 +49,16 @@ class AssetStoreTest {
     static AssetStore store;
     static DataSource ds;
 
+    static final Subject PARK_ADMIN = Subject.system("test");
+
+    @BeforeEach
+    void asParkStaff() {
+        SubjectHolder.set(PARK_ADMIN);
+    }
+
     @BeforeAll
     static void start() throws Exception {
+        SubjectHolder.set(PARK_ADMIN);
         pg = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("data")).setOverrideWorkingDirectory(dir.resolve("bin").toFile()).start();
         ds = pg.getPostgresDatabase();
         new org.chempark.core.db.internal.JdbcSchemaMigrator(ds).migrate("asset", AssetStoreTest.class.getClassLoader(), "db/asset",
@@ -197,6 +209,44 @@ class AssetStoreTest {
             rs.next();
             assertThat(rs.getInt(1)).isEqualTo(1);
         }
+    }
+
+    @Test
+    void enterpriseUsersSeeOnlyTheirOwnEnterprise() {
+        Enterprise own = store.allEnterprises().get(1);
+        Enterprise other = store.allEnterprises().get(0);
+        SubjectHolder.set(new Subject(42, "safety@e02", 7, OrganisationType.ENTERPRISE, own.id(), null, Set.of("enterprise-safety"),
+                Set.of("asset:read", "asset:write"), "zh-CN"));
+        try {
+            assertThat(store.enterprises(ALL, null, null).items()).extracting(Enterprise::id).containsExactly(own.id());
+            assertThat(store.units(ALL, null, null, null).items()).allSatisfy(u -> assertThat(u.enterpriseId()).isEqualTo(own.id()));
+            assertThat(store.points(ALL, null, null, null, null, null).items()).isNotEmpty()
+                    .allSatisfy(p -> assertThat(p.enterpriseId()).isEqualTo(own.id()));
+            assertThatThrownBy(() -> store.enterprise(other.id()))
+                    .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).as("as if it did not exist").isEqualTo(404));
+            long otherUnit = store.allUnits().stream().filter(u -> u.enterpriseId().equals(other.id())).findFirst().orElseThrow().id();
+            assertThatThrownBy(() -> store.unit(otherUnit))
+                    .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(404));
+            assertThatThrownBy(() -> store.createUnit(new Unit(null, other.id(), "E01-HACK", "越权单元", UnitType.STORAGE, 1, null, List.of(), null)))
+                    .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(404));
+            assertThatThrownBy(() -> store.createChemical(new Chemical(null, "7732-18-5", "水", null, null, "W4", 1.0, false, null)))
+                    .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).as("park-level data").isEqualTo(403));
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> features = (List<Map<String, Object>>) store.map(AssetResource.LAYERS).get("features");
+            assertThat(features).filteredOn(f -> "enterprises".equals(((Map<?, ?>) f.get("properties")).get("layer")))
+                    .hasSize(1);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> totals = (Map<String, Object>) store.statistics().get("totals");
+            assertThat(totals.get("enterprises")).isEqualTo(1L);
+        } finally {
+            SubjectHolder.set(PARK_ADMIN);
+        }
+    }
+
+    @Test
+    void withoutACallerNothingIsVisible() {
+        SubjectHolder.clear();
+        assertThat(store.enterprises(ALL, null, null).total()).isZero();
     }
 
     private static Enterprise withName(Enterprise e, String name, Integer version) {

@@ -16,6 +16,8 @@ import org.chempark.core.ModuleRegistry;
 import org.chempark.sdk.health.HealthStatus;
 import org.chempark.sdk.rest.ProblemException;
 import org.chempark.sdk.rest.Rest;
+import org.chempark.sdk.security.PublicEndpoint;
+import org.chempark.sdk.security.RequiresPermission;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -36,6 +38,7 @@ public class PlatformResource {
 
     /** 200 when every component is up or degraded, 503 when one is down. */
     @GET
+    @PublicEndpoint
     @Path("health")
     public Response health() {
         HealthReport r = health.check();
@@ -43,12 +46,14 @@ public class PlatformResource {
     }
 
     @GET
+    @RequiresPermission("core:modules")
     @Path("modules")
     public List<ModuleInfo> modules() {
         return modules.modules();
     }
 
     @GET
+    @RequiresPermission("core:modules")
     @Path("modules/{id}")
     public ModuleInfo module(@PathParam("id") String id) {
         return modules.module(id).orElseThrow(() -> ProblemException.notFound("module", id));

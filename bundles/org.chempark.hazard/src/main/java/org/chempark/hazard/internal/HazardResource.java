@@ -19,6 +19,8 @@ import org.chempark.asset.Chemical;
 import org.chempark.hazard.HazardAssessment;
 import org.chempark.sdk.rest.ProblemException;
 import org.chempark.sdk.rest.Rest;
+import org.chempark.sdk.security.DataScope;
+import org.chempark.sdk.security.RequiresPermission;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -30,6 +32,7 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = HazardResource.class, property = { Rest.RESOURCE, Rest.MODULE + "=" + HazardModule.ID })
 @Path("hazard")
+@RequiresPermission("hazard:read")
 @Produces(MediaType.APPLICATION_JSON)
 public class HazardResource {
     private final HazardServiceImpl service;
@@ -45,7 +48,9 @@ public class HazardResource {
     @GET
     @Path("sources")
     public List<HazardAssessment> sources(@QueryParam("all") boolean all, @QueryParam("enterpriseId") Long enterpriseId) {
+        DataScope scope = DataScope.current();
         return service.assessments().stream()
+                .filter(a -> scope.allows(a.enterpriseId()))
                 .filter(a -> all || a.majorHazardSource())
                 .filter(a -> enterpriseId == null || enterpriseId.equals(a.enterpriseId()))
                 .sorted((a, b) -> {
@@ -59,7 +64,9 @@ public class HazardResource {
     @GET
     @Path("units/{unitId}")
     public HazardAssessment unit(@PathParam("unitId") long unitId) {
-        return service.assessment(unitId).orElseThrow(() -> ProblemException.notFound("unit", unitId));
+        HazardAssessment a = service.assessment(unitId).orElseThrow(() -> ProblemException.notFound("unit", unitId));
+        DataScope.current().check(a.enterpriseId());
+        return a;
     }
 
     @GET
@@ -71,6 +78,7 @@ public class HazardResource {
 
     /** Recomputes every unit now (it also happens by itself after every asset change). */
     @POST
+    @RequiresPermission("hazard:regrade")
     @Path("regrade")
     public HazardServiceImpl.RegradeSummary regrade() {
         return service.regrade();
@@ -79,7 +87,8 @@ public class HazardResource {
     @GET
     @Path("statistics")
     public Map<String, Object> statistics() {
-        List<HazardAssessment> all = service.assessments();
+        DataScope scope = DataScope.current();
+        List<HazardAssessment> all = service.assessments().stream().filter(a -> scope.allows(a.enterpriseId())).toList();
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("units", all.size());
         s.put("majorHazardSources", all.stream().filter(HazardAssessment::majorHazardSource).count());
@@ -97,6 +106,8 @@ public class HazardResource {
     @Path("detector-check")
     public List<DetectorCheck.Result> detectorCheck(@QueryParam("violations") boolean violationsOnly) {
         Map<Long, Chemical> chemicals = assets.chemicals().stream().collect(Collectors.toMap(Chemical::id, Function.identity()));
-        return service.detectorCheck.check(assets.points(), chemicals).stream().filter(r -> !violationsOnly || !r.compliant()).toList();
+        DataScope scope = DataScope.current();
+        return service.detectorCheck.check(assets.points(), chemicals).stream().filter(r -> scope.allows(r.enterpriseId()))
+                .filter(r -> !violationsOnly || !r.compliant()).toList();
     }
 }

@@ -21,6 +21,7 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.servers.Server;
 import org.chempark.sdk.rest.Rest;
+import org.chempark.sdk.security.PublicEndpoint;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
@@ -83,6 +84,7 @@ public class OpenApiResource {
     }
 
     @GET
+    @PublicEndpoint
     @Path("openapi.json")
     @Produces(MediaType.APPLICATION_JSON)
     public Response openApi() {
@@ -95,6 +97,7 @@ public class OpenApiResource {
     }
 
     @GET
+    @PublicEndpoint
     @Path("docs")
     @Produces(MediaType.TEXT_HTML)
     public Response page() throws IOException {

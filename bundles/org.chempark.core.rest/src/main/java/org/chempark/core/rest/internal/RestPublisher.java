@@ -48,6 +48,9 @@ public class RestPublisher {
     private final JsonProvider json = new JsonProvider();
     private final ProblemMapper problems = new ProblemMapper();
     private final BodyLimitFilter bodyLimit = new BodyLimitFilter();
+    private final ClosedUntilSecured closedUntilSecured = new ClosedUntilSecured();
+    /** Service property of the extension that authenticates requests; without it the API is closed (503). */
+    static final String SECURITY_FILTER = "chempark.security.filter";
     private final Map<ServiceReference<Object>, Object> resources = new LinkedHashMap<>();
     private final Map<ServiceReference<Object>, Object> extensions = new LinkedHashMap<>();
     private final Map<String, Server> servers = new HashMap<>();
@@ -163,6 +166,9 @@ public class RestPublisher {
             sf.setAddress("/" + address);
             List<Object> providers = new ArrayList<>(List.of(json, problems, bodyLimit));
             providers.addAll(extensions.values());
+            if (extensions.keySet().stream().noneMatch(r -> Boolean.parseBoolean(String.valueOf(r.getProperty(SECURITY_FILTER)))))  {
+                providers.add(closedUntilSecured);
+            }
             sf.setProviders(providers);
             if (beans.isEmpty()) {
                 // the root endpoint always exists, so unknown paths get a 404 problem, not the servlet's HTML

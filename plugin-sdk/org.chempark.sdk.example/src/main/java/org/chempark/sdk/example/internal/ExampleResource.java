@@ -8,6 +8,7 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
 import org.chempark.sdk.rest.Rest;
+import org.chempark.sdk.security.RequiresPermission;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -25,6 +26,7 @@ public class ExampleResource {
     }
 
     @GET
+    @RequiresPermission("example:read")
     @Path("hello")
     public Map<String, Object> hello() {
         return Map.of("message", "你好，化工园区 Hello, park", "ticks", routes.ticks(), "route", TickRoutes.ROUTE_ID);
