@@ -27,7 +27,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 public class AssetIT extends ChemParkTestSupport {
 
     private HttpResponse<String> send(String method, String path, String json) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(API + path)).timeout(Duration.ofSeconds(20));
+        HttpRequest.Builder b = authorized(HttpRequest.newBuilder(uri(API + path))).timeout(Duration.ofSeconds(20));
         if (json != null) {
             b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
         } else {
@@ -56,6 +56,23 @@ public class AssetIT extends ChemParkTestSupport {
         JsonNode page = json(get(API + "/asset/enterprises?size=3&sort=-code&q=%E5%8C%96%E5%B7%A5")); // q=化工
         assertEquals(3, page.path("items").size());
         assertTrue(page.path("total").asInt() >= 3);
+    }
+
+    @Test
+    public void everyResourceNeedsAToken() throws Exception {
+        awaitAsset();
+        for (String path : new String[] { "/asset/enterprises", "/asset/map", "/hazard/sources", "/modules" }) {
+            HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(uri(API + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertProblem(401, anonymous);
+            assertTrue(path, anonymous.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"));
+            HttpResponse<String> tampered = http.send(HttpRequest.newBuilder(uri(API + path))
+                    .header("Authorization", "Bearer " + token().substring(0, token().length() - 2) + "xx").GET().build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertProblem(401, tampered);
+        }
+        assertEquals(200, http.send(HttpRequest.newBuilder(uri(API + "/health")).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).statusCode());
     }
 
     @Test

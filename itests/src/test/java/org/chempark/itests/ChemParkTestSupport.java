@@ -183,13 +183,76 @@ public abstract class ChemParkTestSupport {
     }
 
     protected HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).GET().build(),
+        return http.send(authorized(HttpRequest.newBuilder(uri(path))).timeout(Duration.ofSeconds(10)).GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     protected HttpResponse<String> post(String path, String contentType, byte[] body) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20)).header("Content-Type", contentType)
+        return http.send(authorized(HttpRequest.newBuilder(uri(path))).timeout(Duration.ofSeconds(20)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** The admin's password after the forced first change, per container (karaf.data). */
+    private static final java.util.Map<String, String> ADMIN_PASSWORDS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static volatile String accessToken;
+    private static volatile long tokenIssuedNanos;
+
+    /** Adds the admin's bearer token (logging in, and doing the forced first password change, when needed). */
+    protected HttpRequest.Builder authorized(HttpRequest.Builder b) {
+        String token = token();
+        return token == null ? b : b.header("Authorization", "Bearer " + token);
+    }
+
+    protected String token() {
+        if (accessToken != null && System.nanoTime() - tokenIssuedNanos < Duration.ofMinutes(10).toNanos()) {
+            return accessToken;
+        }
+        try {
+            String data = System.getProperty("karaf.data");
+            java.nio.file.Path initial = java.nio.file.Path.of(data, "security", "initial-admin-password");
+            String password = ADMIN_PASSWORDS.get(data);
+            if (password == null) {
+                long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+                while (!java.nio.file.Files.exists(initial) && System.nanoTime() < deadline) {
+                    Thread.sleep(200);
+                }
+                password = java.nio.file.Files.readString(initial).trim();
+            }
+            JsonNode login = JSON.readTree(login(password).body());
+            String token = login.path("accessToken").asText(null);
+            if (token == null) {
+                throw new IllegalStateException("login failed: " + login);
+            }
+            if (login.path("mustChangePassword").asBoolean()) {
+                String next = "It-" + java.util.UUID.randomUUID() + "-Aa1!";
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri(API + "/auth/password")).timeout(Duration.ofSeconds(20))
+                        .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode().put("currentPassword", password)
+                                .put("newPassword", next).toString())).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                if (r.statusCode() / 100 != 2) {
+                    throw new IllegalStateException("password change failed: " + r.statusCode() + " " + r.body());
+                }
+                ADMIN_PASSWORDS.put(data, next);
+                token = JSON.readTree(login(next).body()).path("accessToken").asText();
+            } else {
+                ADMIN_PASSWORDS.put(data, password);
+            }
+            accessToken = token;
+            tokenIssuedNanos = System.nanoTime();
+            return token;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpResponse<String> login(String password) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(API + "/auth/login")).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode().put("username", "admin").put("password", password).toString()))
+                .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     protected static JsonNode json(HttpResponse<String> r) {
