@@ -5,7 +5,30 @@ export const messages = {
   'zh-CN': {
     app: { title: '化工园区安全风险智能化管控平台', short: '安全风险管控平台' },
     nav: { home: '首页', system: '系统', modules: '功能模块', screen: '大屏', language: '语言' },
-    user: { guest: '未登录', login: '登录（待上线）', loginPending: '统一身份认证将在后续版本提供' },
+    user: { guest: '未登录', changePassword: '修改密码', logout: '退出登录', loggedOut: '已退出登录' },
+    login: {
+      title: '用户登录', username: '用户名', password: '密码', submit: '登录', submitting: '正在登录…',
+      required: '请输入用户名和密码',
+      bad: '用户名或密码错误（连续多次输错后账户将被临时锁定）。',
+      locked: '账户已锁定：{detail}',
+      tooMany: '登录尝试过于频繁，请在 {s} 秒后重试。',
+      tooManyNoTime: '登录尝试过于频繁，请稍后重试。',
+      failed: '登录失败（{status}）：{detail}',
+      unreachable: '无法连接平台，请检查网络后重试。',
+      expired: '登录已过期，请重新登录。',
+      idle: '长时间未操作，已自动退出登录，请重新登录。',
+      logout: '您已安全退出。',
+      footer: '统一身份认证 · 长时间无操作将自动退出登录'
+    },
+    password: {
+      title: '修改密码', forced: '首次登录或密码已过期：请先修改密码，然后才能使用平台。',
+      current: '当前密码', next: '新密码', repeat: '确认新密码', submit: '修改密码', cancel: '返回',
+      mismatch: '两次输入的新密码不一致', sameAsCurrent: '新密码不能与当前密码相同', required: '必填项',
+      done: '密码已修改', policy: '密码规则', policyNote: '默认策略（以平台配置为准），由服务器最终校验。',
+      ruleLength: '长度 {min}–{max} 个字符', ruleClasses: '至少包含以下 {n} 类：小写字母、大写字母、数字、符号',
+      ruleUsername: '不能包含用户名', ruleHistory: '不能与最近 {n} 次使用过的密码相同',
+      rule: { wrong: '当前密码不正确', minLength: '长度不足', maxLength: '过长', complexity: '复杂度不足', username: '包含用户名', history: '与近期密码重复', required: '必填项' }
+    },
     health: { UP: '运行正常', DEGRADED: '部分降级', DOWN: '故障', UNKNOWN: '状态未知', title: '平台运行状态', unreachable: '无法连接平台' },
     live: { none: '未安装实时数据源', noneDetail: '实时监测数据与报警由后续模块提供，安装前不显示任何实时数值。' },
     common: {
@@ -57,7 +80,30 @@ export const messages = {
   en: {
     app: { title: 'Chemical Park Safety Risk Control Platform', short: 'Safety Risk Platform' },
     nav: { home: 'Home', system: 'System', modules: 'Modules', screen: 'Large screen', language: 'Language' },
-    user: { guest: 'Not signed in', login: 'Sign in (coming)', loginPending: 'Authentication arrives in a later release' },
+    user: { guest: 'Not signed in', changePassword: 'Change password', logout: 'Sign out', loggedOut: 'Signed out' },
+    login: {
+      title: 'Sign in', username: 'Username', password: 'Password', submit: 'Sign in', submitting: 'Signing in…',
+      required: 'Enter your username and password',
+      bad: 'Wrong username or password (the account is locked for a while after repeated failures).',
+      locked: 'Account locked: {detail}',
+      tooMany: 'Too many sign-in attempts; try again in {s} s.',
+      tooManyNoTime: 'Too many sign-in attempts; try again later.',
+      failed: 'Sign-in failed ({status}): {detail}',
+      unreachable: 'The platform cannot be reached; check the network and try again.',
+      expired: 'Your session has expired; please sign in again.',
+      idle: 'You were signed out after a long time without activity; please sign in again.',
+      logout: 'You have signed out.',
+      footer: 'Unified authentication · you are signed out after a long time without activity'
+    },
+    password: {
+      title: 'Change password', forced: 'First sign-in or expired password: change your password before using the platform.',
+      current: 'Current password', next: 'New password', repeat: 'Repeat new password', submit: 'Change password', cancel: 'Back',
+      mismatch: 'The new passwords do not match', sameAsCurrent: 'The new password must differ from the current one', required: 'Required',
+      done: 'Password changed', policy: 'Password rules', policyNote: 'Default policy (the platform configuration decides); checked by the server.',
+      ruleLength: '{min}–{max} characters', ruleClasses: 'At least {n} of: lower case, upper case, digits, symbols',
+      ruleUsername: 'Must not contain the username', ruleHistory: 'Must differ from your last {n} passwords',
+      rule: { wrong: 'Wrong current password', minLength: 'Too short', maxLength: 'Too long', complexity: 'Too simple', username: 'Contains the username', history: 'Used recently', required: 'Required' }
+    },
     health: { UP: 'Healthy', DEGRADED: 'Degraded', DOWN: 'Down', UNKNOWN: 'Unknown', title: 'Platform health', unreachable: 'Platform unreachable' },
     live: { none: 'No live data source installed', noneDetail: 'Live readings and alarms come from a later module; until one is installed no live values are shown.' },
     common: {

@@ -9,6 +9,6 @@ import './styles.css'
 const app = createApp(App)
 app.use(createPinia())
 app.use(i18n)
+useAuth().install(router) // before the router's first navigation runs the guard
 app.use(router)
-useAuth().install()
 app.mount('#app')

@@ -1,10 +1,16 @@
 import { createRouter, createWebHistory } from 'vue-router'
 import Shell from './layout/Shell.vue'
 import Home from './views/Home.vue'
+import LoginView from './views/LoginView.vue'
+import { useAuth } from './stores/auth'
 
 export const ENTITIES = ['enterprises', 'units', 'equipment', 'points', 'chemicals', 'catalog']
 
 export const routes = [
+  // Public: the only page reachable without a session.
+  { path: '/login', name: 'login', component: LoginView, meta: { public: true } },
+  // Logged in, allowed (and forced) while the password must be changed.
+  { path: '/change-password', name: 'change-password', component: () => import('./views/ChangePassword.vue') },
   // The large screen runs full-window without the shell.
   { path: '/screen', name: 'screen', component: () => import('./views/ScreenView.vue') },
   {
@@ -27,3 +33,28 @@ export const routes = [
 ]
 
 export const router = createRouter({ history: createWebHistory('/'), routes })
+
+/**
+ * Every page but /login needs a session: without one the user goes to /login?redirect=<path>.
+ * The user (permissions, mustChangePassword) is loaded from /auth/me before the first page;
+ * while the password must be changed, only /change-password is reachable.
+ */
+export async function guard(to) {
+  const auth = useAuth()
+  if (to.meta.public) return true
+  if (!auth.loggedIn) return { name: 'login', query: { redirect: to.fullPath } }
+  if (!auth.meLoaded) {
+    try {
+      await auth.loadMe()
+    } catch {
+      // 401 that refreshing could not cure has ended the session; other errors: let the page try.
+      if (!auth.loggedIn) return { name: 'login', query: { redirect: to.fullPath } }
+    }
+  }
+  if (auth.mustChangePassword && to.name !== 'change-password') {
+    return { name: 'change-password', query: { redirect: to.fullPath } }
+  }
+  return true
+}
+
+router.beforeEach(guard)

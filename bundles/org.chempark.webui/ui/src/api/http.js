@@ -18,13 +18,44 @@ export function onResponse(fn) {
   return () => responseHooks.splice(responseHooks.indexOf(fn), 1)
 }
 
+let unauthorizedHandler = null
+/**
+ * Sets fn(path, sentAuthorization) called once when a request answers 401; it resolves true when the request should
+ * be repeated (the auth store refreshed the tokens), false otherwise. Auth endpoints are never retried.
+ */
+export function onUnauthorized(fn) { unauthorizedHandler = fn }
+
+/** Paths whose 401 means "wrong credentials / used-up token", not "token expired": never retried. */
+export const NO_RETRY = ['/auth/login', '/auth/refresh', '/auth/logout']
+
 export class ApiError extends Error {
-  constructor(status, problem) {
+  constructor(status, problem, headers) {
     super(problem?.detail || problem?.title || `HTTP ${status}`)
     this.status = status
     this.problem = problem || {}
     this.fieldErrors = fieldErrors(problem)
+    this.rules = fieldRules(problem)
+    /** Seconds from a Retry-After header (429, 503), or null. */
+    this.retryAfter = retryAfterSeconds(headers?.get ? headers.get('retry-after') : null)
   }
+}
+
+/** {field: rule} from a problem's errors[] (first per field). */
+export function fieldRules(problem) {
+  const out = {}
+  for (const e of problem?.errors || []) {
+    if (e && e.field && !(e.field in out)) out[e.field] = e.rule
+  }
+  return out
+}
+
+/** Retry-After as seconds: a number of seconds or an HTTP date; null when absent or unreadable. */
+export function retryAfterSeconds(value, now = Date.now()) {
+  if (value === null || value === undefined || value === '') return null
+  const n = Number(value)
+  if (Number.isFinite(n)) return Math.max(0, Math.ceil(n))
+  const t = Date.parse(value)
+  return Number.isNaN(t) ? null : Math.max(0, Math.ceil((t - now) / 1000))
 }
 
 /** {field: message} from a problem's errors[] (first message per field wins). */
@@ -47,20 +78,30 @@ export function buildUrl(path, query) {
   return API_BASE + path + (s ? '?' + s : '')
 }
 
-export async function api(path, { method = 'GET', body, query, signal } = {}) {
+async function send(path, { method, body, query, signal }) {
   const headers = { Accept: 'application/json, application/problem+json' }
   if (body !== undefined) headers['Content-Type'] = 'application/json'
-  for (const hook of requestHooks) hook(headers)
+  for (const hook of requestHooks) hook(headers, path)
   const res = await fetch(buildUrl(path, query), {
     method, headers, signal,
     body: body === undefined ? undefined : JSON.stringify(body)
   })
-  for (const hook of responseHooks) hook(res)
+  res.sentAuthorization = headers.Authorization
+  return res
+}
+
+export async function api(path, { method = 'GET', body, query, signal } = {}) {
+  let res = await send(path, { method, body, query, signal })
+  // An expired access token: let the auth store refresh once, then repeat the request once.
+  if (res.status === 401 && unauthorizedHandler && !NO_RETRY.includes(path)) {
+    if (await unauthorizedHandler(path, res.sentAuthorization)) res = await send(path, { method, body, query, signal })
+  }
+  for (const hook of responseHooks) hook(res, path)
   if (res.status === 204) return null
   const type = res.headers.get('content-type') || ''
   const data = type.includes('json') ? await res.json().catch(() => null) : await res.text()
   if (!res.ok) {
-    throw new ApiError(res.status, data && typeof data === 'object' ? data : { title: res.statusText, status: res.status, detail: data || undefined })
+    throw new ApiError(res.status, data && typeof data === 'object' ? data : { title: res.statusText, status: res.status, detail: data || undefined }, res.headers)
   }
   return data
 }

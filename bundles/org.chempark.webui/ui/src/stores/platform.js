@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { api } from '../api/http'
 
 const POLL_MS = 4000
+let polling = null
 
 /**
  * What the platform currently runs: modules (and so the menu), the UI parts bundles serve,
@@ -61,16 +62,24 @@ export const usePlatform = defineStore('platform', {
     async loadPark() {
       try { this.park = await api.get('/asset/park') } catch { this.park = null }
     },
+    /** Starts polling (idempotent); stopPolling() ends it (the shell does on logout/unmount). */
     startPolling() {
+      if (polling) return
       const tick = () => this.loadModules().catch(() => {})
       tick(); this.loadHealth(); this.loadPark()
       let n = 0
-      setInterval(() => {
+      const timer = setInterval(() => {
         if (document.hidden) return
         tick()
         if (++n % 4 === 0) this.loadHealth()
       }, POLL_MS)
-      window.addEventListener('focus', () => { tick(); this.loadHealth() })
+      const onFocus = () => { tick(); this.loadHealth() }
+      window.addEventListener('focus', onFocus)
+      polling = () => { clearInterval(timer); window.removeEventListener('focus', onFocus) }
+    },
+    stopPolling() {
+      if (polling) polling()
+      polling = null
     }
   }
 })
