@@ -17,7 +17,7 @@ import org.chempark.sdk.health.HealthStatus;
 import org.chempark.sdk.rest.ProblemException;
 import org.chempark.sdk.rest.Rest;
 import org.chempark.sdk.security.PublicEndpoint;
-import org.chempark.sdk.security.RequiresPermission;
+import org.chempark.sdk.security.Authenticated;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -45,15 +45,16 @@ public class PlatformResource {
         return Response.status(r.status() == HealthStatus.Status.DOWN ? 503 : 200).entity(r).build();
     }
 
+    /** Any logged-in user: the web UI builds its menu from it (entries are then filtered by permission). */
     @GET
-    @RequiresPermission("core:modules")
+    @Authenticated
     @Path("modules")
     public List<ModuleInfo> modules() {
         return modules.modules();
     }
 
     @GET
-    @RequiresPermission("core:modules")
+    @Authenticated
     @Path("modules/{id}")
     public ModuleInfo module(@PathParam("id") String id) {
         return modules.module(id).orElseThrow(() -> ProblemException.notFound("module", id));
