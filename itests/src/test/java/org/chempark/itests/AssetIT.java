@@ -71,8 +71,12 @@ public class AssetIT extends ChemParkTestSupport {
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             assertProblem(401, tampered);
         }
-        assertEquals(200, http.send(HttpRequest.newBuilder(uri(API + "/health")).GET().build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).statusCode());
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(uri(API + "/health")).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(200, health.statusCode());
+        assertEquals("nosniff", health.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertEquals("DENY", health.headers().firstValue("X-Frame-Options").orElse(""));
+        assertEquals("no-store", health.headers().firstValue("Cache-Control").orElse(""));
     }
 
     @Test

@@ -103,7 +103,10 @@ public class OpenApiResource {
     public Response page() throws IOException {
         try (InputStream in = getClass().getResourceAsStream("api-docs.html")) {
             return Response.ok(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
-                    MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+                    MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .header("Content-Security-Policy", "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+                            + "connect-src 'self'; frame-ancestors 'none'")
+                    .build();
         }
     }
 

@@ -48,6 +48,7 @@ public class RestPublisher {
     private final JsonProvider json = new JsonProvider();
     private final ProblemMapper problems = new ProblemMapper();
     private final BodyLimitFilter bodyLimit = new BodyLimitFilter();
+    private final SecurityHeaders securityHeaders = new SecurityHeaders();
     private final ClosedUntilSecured closedUntilSecured = new ClosedUntilSecured();
     /** Service property of the extension that authenticates requests; without it the API is closed (503). */
     static final String SECURITY_FILTER = "chempark.security.filter";
@@ -164,7 +165,7 @@ public class RestPublisher {
             JAXRSServerFactoryBean sf = new JAXRSServerFactoryBean();
             sf.setBus(bus);
             sf.setAddress("/" + address);
-            List<Object> providers = new ArrayList<>(List.of(json, problems, bodyLimit));
+            List<Object> providers = new ArrayList<>(List.of(json, problems, bodyLimit, securityHeaders));
             providers.addAll(extensions.values());
             if (extensions.keySet().stream().noneMatch(r -> Boolean.parseBoolean(String.valueOf(r.getProperty(SECURITY_FILTER)))))  {
                 providers.add(closedUntilSecured);
