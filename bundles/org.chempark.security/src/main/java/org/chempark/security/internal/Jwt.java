@@ -51,6 +51,15 @@ final class Jwt {
             throw new IllegalArgumentException("an HS256 key needs at least 256 bits");
         }
         this.key = new SecretKeySpec(secret, "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac m = Mac.getInstance("HmacSHA256");
+                m.init(key);
+                return m;
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 is not available", e);
+            }
+        });
         this.clock = clock;
     }
 
@@ -121,13 +130,12 @@ final class Jwt {
         }
     }
 
+    /** Mac instances are not thread-safe and costly to look up: one per thread, initialised once. */
+    private final ThreadLocal<Mac> macs;
+
     private byte[] mac(String signingInput) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
+        Mac mac = macs.get();
+        mac.reset();
+        return mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -71,7 +71,17 @@ public class SecurityFilter implements ContainerRequestFilter, ContainerResponse
     }
 
     /** The method's own annotation wins over its class's; on one element the strictest wins. */
+    /** Rules per resource method: annotations do not change while the bundle runs. */
+    private static final java.util.Map<Method, Rule> RULES = new java.util.concurrent.ConcurrentHashMap<>();
+
     static Rule rule(Method method, Class<?> type) {
+        if (method != null) {
+            return RULES.computeIfAbsent(method, m -> resolveRule(m, type));
+        }
+        return resolveRule(null, type);
+    }
+
+    private static Rule resolveRule(Method method, Class<?> type) {
         Rule r = method == null ? null : rule(method.getAnnotation(RequiresPermission.class), method.getAnnotation(Authenticated.class),
                 method.getAnnotation(PublicEndpoint.class));
         if (r == null && type != null) {
