@@ -30,8 +30,13 @@ import org.slf4j.LoggerFactory;
 public class ModuleRegistryImpl implements ModuleRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(ModuleRegistryImpl.class);
 
+    /** The module list is polled by every open web UI: reuse a health report this young instead of checking again. */
+    static final long HEALTH_REUSE_MILLIS = 2000;
+
     private final HealthService health;
     private final Map<ModuleDescriptor, Bundle> descriptors = new ConcurrentHashMap<>();
+    private volatile HealthReport lastReport;
+    private volatile long lastReportAt;
 
     @Activate
     public ModuleRegistryImpl(@Reference HealthService health) {
@@ -54,7 +59,7 @@ public class ModuleRegistryImpl implements ModuleRegistry {
 
     @Override
     public List<ModuleInfo> modules() {
-        HealthReport report = health.check();
+        HealthReport report = recentHealth();
         return descriptors.entrySet().stream()
                 .map(e -> info(e.getKey(), e.getValue(), report))
                 .sorted(Comparator.comparing(ModuleInfo::id))
@@ -64,7 +69,18 @@ public class ModuleRegistryImpl implements ModuleRegistry {
     @Override
     public Optional<ModuleInfo> module(String id) {
         return descriptors.entrySet().stream().filter(e -> e.getKey().id().equals(id)).findFirst()
-                .map(e -> info(e.getKey(), e.getValue(), health.check()));
+                .map(e -> info(e.getKey(), e.getValue(), recentHealth()));
+    }
+
+    private HealthReport recentHealth() {
+        long now = System.currentTimeMillis();
+        HealthReport r = lastReport;
+        if (r == null || now - lastReportAt > HEALTH_REUSE_MILLIS) {
+            r = health.check();
+            lastReport = r;
+            lastReportAt = now;
+        }
+        return r;
     }
 
     static ModuleInfo info(ModuleDescriptor d, Bundle bundle, HealthReport report) {
