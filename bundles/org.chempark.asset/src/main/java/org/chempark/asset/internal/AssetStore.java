@@ -780,12 +780,21 @@ final class AssetStore {
     Map<String, Object> map(Set<String> layers) {
         DataScope scope = DataScope.current();
         return tx.read(em -> {
-            Set<Long> visibleUnits = new HashSet<>();
-            Set<Long> visibleEquipment = new HashSet<>();
-            em.createQuery("select u.id, u.enterpriseId from UnitRow u", Object[].class).getResultList()
-                    .forEach(o -> { if (scope.allows((Long) o[1])) visibleUnits.add((Long) o[0]); });
-            em.createQuery("select e.id, e.unitId from EquipmentRow e", Object[].class).getResultList()
-                    .forEach(o -> { if (visibleUnits.contains((Long) o[1])) visibleEquipment.add((Long) o[0]); });
+            // park staff see everything: only a restricted caller needs the unit/equipment ownership
+            java.util.function.LongPredicate unitVisible = id -> true;
+            java.util.function.LongPredicate equipmentVisible = id -> true;
+            if (!scope.unrestricted()) {
+                Set<Long> units = new HashSet<>();
+                Set<Long> equipment = new HashSet<>();
+                em.createQuery("select u.id, u.enterpriseId from UnitRow u", Object[].class).getResultList()
+                        .forEach(o -> { if (scope.allows((Long) o[1])) units.add((Long) o[0]); });
+                em.createQuery("select e.id, e.unitId from EquipmentRow e", Object[].class).getResultList()
+                        .forEach(o -> { if (units.contains((Long) o[1])) equipment.add((Long) o[0]); });
+                unitVisible = units::contains;
+                equipmentVisible = equipment::contains;
+            }
+            java.util.function.LongPredicate showUnit = unitVisible;
+            java.util.function.LongPredicate showEquipment = equipmentVisible;
             List<Map<String, Object>> features = new ArrayList<>();
             if (layers.contains("park")) {
                 em.createQuery("select r from ParkRow r", ParkRow.class).getResultList().forEach(p -> feature(features, "park", p.id,
@@ -802,17 +811,17 @@ final class AssetStore {
             }
             if (layers.contains("units")) {
                 em.createQuery("select r from UnitRow r", UnitRow.class).getResultList().stream()
-                        .filter(u -> visibleUnits.contains(u.id)).forEach(u -> feature(features, "units", u.id,
+                        .filter(u -> showUnit.test(u.id)).forEach(u -> feature(features, "units", u.id,
                         u.geometry, Map.of("code", u.code, "name", u.name, "type", u.type, "enterpriseId", u.enterpriseId)));
             }
             if (layers.contains("equipment")) {
                 em.createQuery("select r from EquipmentRow r", EquipmentRow.class).getResultList().stream()
-                        .filter(e -> visibleEquipment.contains(e.id)).forEach(e -> feature(features,
+                        .filter(e -> showEquipment.test(e.id)).forEach(e -> feature(features,
                         "equipment", e.id, e.geometry, Map.of("code", e.code, "name", e.name, "type", e.type, "unitId", e.unitId)));
             }
             if (layers.contains("points")) {
                 em.createQuery("select r from PointRow r", PointRow.class).getResultList().stream()
-                        .filter(p -> visibleEquipment.contains(p.equipmentId)).forEach(p -> feature(features, "points",
+                        .filter(p -> showEquipment.test(p.equipmentId)).forEach(p -> feature(features, "points",
                         p.id, p.geometry, Map.of("code", p.code, "name", p.name, "type", p.type, "unit", p.unit, "equipmentId", p.equipmentId)));
             }
             Map<String, Object> fc = new LinkedHashMap<>();
