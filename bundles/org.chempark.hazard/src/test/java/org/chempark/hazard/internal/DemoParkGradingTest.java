@@ -103,19 +103,6 @@ class DemoParkGradingTest {
     }
 
     @Test
-    void regradingTheWholeParkIsFast() {
-        Grader grader = new Grader();
-        for (int warm = 0; warm < 20; warm++) {
-            units.forEach(u -> grader.assess(u, chemicals, Instant.EPOCH));
-        }
-        long t0 = System.nanoTime();
-        units.forEach(u -> grader.assess(u, chemicals, Instant.EPOCH));
-        double ms = (System.nanoTime() - t0) / 1e6;
-        // the goal is < 100 ms for the whole demo park; measured properly in bench/, this only guards against a regression by 10x
-        assertThat(ms).isLessThan(1000);
-    }
-
-    @Test
     void findsExactlyTheMisconfiguredDetectors() {
         List<String> expected = new ArrayList<>();
         root.path("notes").forEach(n -> {

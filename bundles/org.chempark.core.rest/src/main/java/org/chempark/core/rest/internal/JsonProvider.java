@@ -13,7 +13,6 @@ import javax.ws.rs.core.MultivaluedMap;
 import javax.ws.rs.ext.MessageBodyReader;
 import javax.ws.rs.ext.MessageBodyWriter;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.chempark.sdk.rest.Rest;
@@ -40,10 +39,9 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
     public Object readFrom(Class<Object> type, Type genericType, Annotation[] annotations, MediaType mediaType,
             MultivaluedMap<String, String> httpHeaders, InputStream entityStream) throws IOException {
         JavaType jt = mapper.getTypeFactory().constructType(genericType);
+        // a JsonProcessingException is mapped to 400 by ProblemMapper with the location and the field
         try (InputStream in = new LimitedInputStream(entityStream, Rest.MAX_BODY_BYTES)) {
             return mapper.readValue(in, jt);
-        } catch (JsonProcessingException e) {
-            throw e; // mapped to 400 by ProblemMapper with the location and the field
         }
     }
 

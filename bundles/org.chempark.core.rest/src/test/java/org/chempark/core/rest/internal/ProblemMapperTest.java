@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 import javax.ws.rs.NotAllowedException;
 import javax.ws.rs.NotFoundException;
@@ -70,6 +69,5 @@ class ProblemMapperTest {
     void openApiIsGeneratedFromResourceClasses() {
         String doc = OpenApiResource.generate(java.util.Set.of(OpenApiResource.class));
         assertThat(doc).contains("\"openapi\"").contains("/openapi.json");
-        assertThat(Map.of()).isEmpty();
     }
 }
