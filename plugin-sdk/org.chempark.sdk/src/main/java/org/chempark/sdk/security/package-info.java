@@ -9,5 +9,5 @@
  * {@link org.chempark.sdk.security.SubjectHolder} for the request. A resource method with
  * none of the three annotations is refused with 403 (deny by default).
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.chempark.sdk.security;
