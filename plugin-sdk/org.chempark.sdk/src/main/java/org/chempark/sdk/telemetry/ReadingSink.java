@@ -23,6 +23,16 @@ public interface ReadingSink {
     CompletionStage<IngestReceipt> submit(List<Reading> readings);
 
     /**
+     * Records a payload a bridge could not turn into readings (malformed JSON, wrong register
+     * count …) in the dead-letter store, with its reason, and counts it. Durable when it returns.
+     *
+     * @param source  the source id, e.g. {@code mqtt:gw-7}
+     * @param reason  what was wrong, for the person who reads the dead-letter list
+     * @param payload the payload as received (stored up to a size limit)
+     */
+    void rejectPayload(String source, String reason, byte[] payload);
+
+    /**
      * What became of a submitted batch.
      *
      * @param accepted  readings stored (and evaluated against limits)
