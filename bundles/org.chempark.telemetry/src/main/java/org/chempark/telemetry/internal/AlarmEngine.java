@@ -86,6 +86,7 @@ public final class AlarmEngine implements IngestPipeline.Listener {
     private final Map<Long, PointState> states = new HashMap<>();
     /** Active alarms by point id and kind. */
     private final Map<Long, Map<String, Alarm>> active = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong evaluated = new java.util.concurrent.atomic.AtomicLong();
 
     public AlarmEngine(AlarmStore store, PointCatalog catalog, Settings settings, Clock clock) {
         this.store = store;
@@ -145,9 +146,16 @@ public final class AlarmEngine implements IngestPipeline.Listener {
                 LOG.warn("Alarm transitions of a batch could not be stored: {}; reloading alarm state", e.getMessage());
                 reloadActive();
                 return;
+            } finally {
+                evaluated.incrementAndGet();
             }
         }
         publish(changes);
+    }
+
+    /** Batches evaluated so far. */
+    long evaluatedBatches() {
+        return evaluated.get();
     }
 
     /** The connection of one evaluation, opened when the first transition needs it. */

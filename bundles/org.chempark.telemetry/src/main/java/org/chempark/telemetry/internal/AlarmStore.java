@@ -233,7 +233,7 @@ public final class AlarmStore {
     public List<Map<String, Object>> events(long alarmId) throws SQLException {
         List<Map<String, Object>> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT at, action, actor, reason, value FROM telemetry.alarm_event WHERE alarm_id = ? ORDER BY at, id")) {
+                "SELECT at, action, actor, reason, value FROM telemetry.alarm_event WHERE alarm_id = ? ORDER BY id")) {
             ps.setLong(1, alarmId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
