@@ -411,9 +411,30 @@ final class AuthService implements Directory.SessionRevoker {
      * signed, expired, or its session ended (logout, revocation, idle timeout, lifetime).
      */
     Principal authenticate(String token) {
+        return check(token, true, true);
+    }
+
+    /**
+     * Whether the session of a correctly signed token is still live (not logged out or revoked,
+     * within its lifetime, not idle), without counting the check as activity and whatever the
+     * token's own expiry: for long-lived connections that re-check periodically.
+     */
+    boolean sessionValid(String token) {
+        try {
+            return !check(token, false, false).mustChangePassword();
+        } catch (ProblemException e) {
+            return false;
+        }
+    }
+
+    /**
+     * @param checkExpiry whether the access token's own {@code exp} counts
+     * @param touch whether this is user activity (moves the session's idle deadline)
+     */
+    private Principal check(String token, boolean checkExpiry, boolean touch) {
         Jwt.Claims claims;
         try {
-            claims = jwt.verify(token);
+            claims = jwt.verify(token, checkExpiry);
         } catch (Jwt.InvalidToken e) {
             throw unauthorized("The access token is not valid (" + e.getMessage() + "); log in or refresh it");
         }
@@ -443,6 +464,9 @@ final class AuthService implements Directory.SessionRevoker {
                 return null;
             });
             throw unauthorized("The session timed out after " + policy.idleTimeout().toMinutes() + " minutes without activity; log in again");
+        }
+        if (!touch) {
+            return entry.principal;
         }
         entry.lastSeen = now;
         if (Duration.between(entry.lastFlushed, now).compareTo(LAST_SEEN_FLUSH) >= 0) {
