@@ -186,9 +186,19 @@ public class TelemetryService implements ReadingSink, LiveValues, ReadingHistory
         }
     }
 
+    /** Active alarms (condition present), most urgent first. */
+    public List<Alarm> activeAlarmList() {
+        return alarms.activeAlarms();
+    }
+
+    /** Ingest counters per source. */
+    public List<IngestPipeline.SourceCounters> sourceCounters() {
+        return List.copyOf(pipeline.sourceCounters().values());
+    }
+
     /** Housekeeping counters for the API and the shell. */
     public Map<String, Object> status() {
-        Map<String, Object> m = new HashMap<>(pipeline.counters());
+        Map<String, Object> m = new java.util.TreeMap<>(pipeline.counters());
         m.put("points", catalog.all().size());
         m.put("latestValues", latest.all().size());
         m.put("activeAlarms", alarms.activeAlarms().size());
