@@ -46,7 +46,7 @@ public class PollScheduler {
         executor.setRemoveOnCancelPolicy(true);
     }
 
-    ScheduledFuture<?> everyMillis(Runnable task, long periodMs) {
+    public ScheduledFuture<?> everyMillis(Runnable task, long periodMs) {
         return executor.scheduleAtFixedRate(task, 0, periodMs, TimeUnit.MILLISECONDS);
     }
 
