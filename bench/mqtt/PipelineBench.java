@@ -28,7 +28,8 @@ import org.postgresql.PGConnection;
  *
  *   java -cp <bundle, sdk, artemis, pgjdbc> PipelineBench.java <port> <data dir> <jdbc url> <devices> <credentials out> <seconds>
  *
- * Prints "durable N" every second and a final "RESULT durable_total=…" line.
+ * Prints "durable N" every second and a final "RESULT durable_total=…" line. seconds 0: run until
+ * killed; -Dkeep=true: keep the table of an earlier run (itests/kill9/run.sh restarts it).
  */
 public class PipelineBench {
     static final class CopySink implements ReadingSink {
@@ -39,8 +40,10 @@ public class PipelineBench {
         CopySink(String url) throws Exception {
             this.url = url;
             try (Connection c = DriverManager.getConnection(url)) {
-                c.createStatement().execute("DROP TABLE IF EXISTS bench_reading;"
-                        + "CREATE TABLE bench_reading(point text NOT NULL, ts timestamptz NOT NULL, value double precision, quality smallint NOT NULL, source text NOT NULL)");
+                if (!Boolean.getBoolean("keep")) {
+                    c.createStatement().execute("DROP TABLE IF EXISTS bench_reading");
+                }
+                c.createStatement().execute("CREATE TABLE IF NOT EXISTS bench_reading(point text NOT NULL, ts timestamptz NOT NULL, value double precision, quality smallint NOT NULL, source text NOT NULL)");
             }
         }
 
@@ -102,7 +105,7 @@ public class PipelineBench {
         loop.start();
         System.out.println("pipeline MQTT on 127.0.0.1:" + port + " workers " + workers + " READY");
         long prev = 0;
-        for (int s = 1; s <= seconds; s++) {
+        for (int s = 1; seconds == 0 || s <= seconds; s++) {
             Thread.sleep(1000);
             long now = sink.durable.get();
             System.out.println("durable " + (now - prev) + " backlog_msgs " + broker.backlog());

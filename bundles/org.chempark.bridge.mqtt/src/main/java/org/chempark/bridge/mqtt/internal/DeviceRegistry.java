@@ -36,7 +36,7 @@ public class DeviceRegistry {
         final AtomicLong readings = new AtomicLong();
         final AtomicLong messages = new AtomicLong();
         final AtomicLong rejected = new AtomicLong();
-        final Map<Object, Boolean> connections = new ConcurrentHashMap<>();
+        final Map<Object, Runnable> connections = new ConcurrentHashMap<>();
         volatile Instant lastReading;
         volatile Instant since;
         volatile String offlineReason = "never connected";
@@ -87,13 +87,25 @@ public class DeviceRegistry {
         return states.computeIfAbsent(deviceId, id -> new DeviceState(clock.instant()));
     }
 
-    /** The broker accepted a connection of this device. */
-    public void connected(String deviceId, Object connectionId) {
+    /** The broker accepted a connection of this device; {@code close} drops it. */
+    public void connected(String deviceId, Object connectionId, Runnable close) {
         DeviceState s = state(deviceId);
         if (s.connections.isEmpty()) {
             s.since = clock.instant();
         }
-        s.connections.put(connectionId, Boolean.TRUE);
+        s.connections.put(connectionId, close);
+    }
+
+    /** Drops every connection of this device (disabled, removed or secret changed). */
+    public void disconnectAll(String deviceId, String reason) {
+        DeviceState s = states.get(deviceId);
+        if (s == null) {
+            return;
+        }
+        for (Map.Entry<Object, Runnable> e : s.connections.entrySet()) {
+            e.getValue().run();
+            disconnected(deviceId, e.getKey(), reason);
+        }
     }
 
     /** A connection of this device ended (disconnect, keep-alive timeout, broker stop). */

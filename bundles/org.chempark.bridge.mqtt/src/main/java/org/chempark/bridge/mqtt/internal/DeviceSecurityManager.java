@@ -71,7 +71,8 @@ final class DeviceSecurityManager implements ActiveMQSecurityManager5 {
         }
         if (connection != null) {
             Object id = connection.getID();
-            registry.connected(user, id);
+            registry.connected(user, id, () -> connection.fail(
+                    new org.apache.activemq.artemis.api.core.ActiveMQSecurityException("device disabled, removed or secret changed")));
             connection.addCloseListener(() -> registry.disconnected(user, id, "connection closed"));
             connection.addFailureListener(new org.apache.activemq.artemis.core.remoting.FailureListener() {
                 @Override

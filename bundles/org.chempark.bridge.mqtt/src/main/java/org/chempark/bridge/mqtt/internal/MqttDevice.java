@@ -58,8 +58,13 @@ public class MqttDevice implements TelemetrySource {
     void modified(Config config) {
         DeviceRegistry.Device old = device;
         apply(config);
-        if (old != null && !old.deviceId().equals(device.deviceId())) {
+        if (!old.deviceId().equals(device.deviceId())) {
             registry.remove(old.deviceId(), old);
+            registry.disconnectAll(old.deviceId(), "device id changed");
+        } else if (!device.enabled() && old.enabled()) {
+            registry.disconnectAll(old.deviceId(), "disabled in its configuration");
+        } else if (!java.util.Objects.equals(device.secretHash(), old.secretHash())) {
+            registry.disconnectAll(old.deviceId(), "secret changed");
         }
     }
 
@@ -76,6 +81,7 @@ public class MqttDevice implements TelemetrySource {
     @Deactivate
     void deactivate() {
         registry.remove(device.deviceId(), device);
+        registry.disconnectAll(device.deviceId(), "device configuration removed");
     }
 
     @Override

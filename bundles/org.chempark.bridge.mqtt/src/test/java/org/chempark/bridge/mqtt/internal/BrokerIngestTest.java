@@ -153,6 +153,17 @@ class BrokerIngestTest {
     }
 
     @Test
+    void disablingADeviceDropsItsConnection() throws Exception {
+        MqttClient c = connect("gw-2", secret2);
+        assertThat(registry.status("gw-2").state()).isEqualTo(SourceStatus.State.ONLINE);
+        registry.put(new DeviceRegistry.Device("gw-2", 8, "gateway 2", false, Secrets.hash(secret2)));
+        registry.disconnectAll("gw-2", "disabled in its configuration");
+        await("client dropped", () -> !c.isConnected());
+        assertThat(registry.status("gw-2").state()).isEqualTo(SourceStatus.State.DISABLED);
+        assertThat(catchThrowable(() -> connect("gw-2", secret2))).isInstanceOf(MqttSecurityException.class);
+    }
+
+    @Test
     void aDeviceCannotPublishToAnotherDevicesTopic() throws Exception {
         startLoop();
         MqttClient c = connect("gw-1", secret1);
