@@ -15,6 +15,7 @@ import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.remoting.impl.invm.InVMAcceptorFactory;
 import org.apache.activemq.artemis.core.remoting.impl.invm.InVMConnectorFactory;
 import org.apache.activemq.artemis.core.remoting.impl.netty.NettyAcceptorFactory;
+import org.apache.activemq.artemis.core.security.impl.SecurityStoreImpl;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.impl.ActiveMQServerImpl;
@@ -42,9 +43,12 @@ public final class BrokerRuntime implements AutoCloseable {
     private final ActiveMQServer server;
     private final String platformPassword = Secrets.generate();
     private final Settings settings;
+    private final DeviceRegistry registry;
+    private final Runnable invalidateSecurityCaches;
 
     public BrokerRuntime(Settings settings, DeviceRegistry registry, List<ProtocolManagerFactory> protocols) throws Exception {
         this.settings = settings;
+        this.registry = registry;
         Configuration c = new ConfigurationImpl();
         c.setName("chempark-mqtt");
         c.setPersistenceEnabled(true);
@@ -92,6 +96,14 @@ public final class BrokerRuntime implements AutoCloseable {
         for (ProtocolManagerFactory f : protocols) {
             server.addProtocolManagerFactory(f);
         }
+        // a changed, disabled or removed device must not keep a cached login or permission
+        invalidateSecurityCaches = () -> {
+            if (server.getSecurityStore() instanceof SecurityStoreImpl store) {
+                store.invalidateAuthenticationCache();
+                store.invalidateAuthorizationCache();
+            }
+        };
+        registry.addChangeListener(invalidateSecurityCaches);
     }
 
     public void start() throws Exception {
@@ -136,6 +148,7 @@ public final class BrokerRuntime implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        registry.removeChangeListener(invalidateSecurityCaches);
         server.stop();
     }
 }

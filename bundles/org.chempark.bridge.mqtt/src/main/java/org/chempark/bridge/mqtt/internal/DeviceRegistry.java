@@ -57,6 +57,7 @@ public class DeviceRegistry {
     private final Clock clock;
     private final Map<String, Device> devices = new ConcurrentHashMap<>();
     private final Map<String, DeviceState> states = new ConcurrentHashMap<>();
+    private final java.util.Set<Runnable> changeListeners = ConcurrentHashMap.newKeySet();
 
     public DeviceRegistry() {
         this(Clock.systemUTC());
@@ -67,12 +68,30 @@ public class DeviceRegistry {
     }
 
     public void put(Device device) {
-        devices.put(device.deviceId(), device);
+        Device old = devices.put(device.deviceId(), device);
         states.computeIfAbsent(device.deviceId(), id -> new DeviceState(clock.instant()));
+        if (old != null && !old.equals(device)) {
+            changed();
+        }
     }
 
     public void remove(String deviceId, Device device) {
-        devices.remove(deviceId, device);
+        if (devices.remove(deviceId, device)) {
+            changed();
+        }
+    }
+
+    /** Called after a device changed or went away (the broker drops its cached logins and permissions). */
+    public void addChangeListener(Runnable listener) {
+        changeListeners.add(listener);
+    }
+
+    public void removeChangeListener(Runnable listener) {
+        changeListeners.remove(listener);
+    }
+
+    private void changed() {
+        changeListeners.forEach(Runnable::run);
     }
 
     public Optional<Device> find(String deviceId) {
