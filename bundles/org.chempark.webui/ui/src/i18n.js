@@ -38,6 +38,18 @@ export const messages = {
       validation: '请修正标红的字段', error: '出错了', notFound: '页面不存在', back: '返回首页', refresh: '刷新', detail: '详情',
       close: '关闭', none: '无'
     },
+    tm: {
+      live: '实时监测', connected: '实时连接正常', disconnected: '实时连接中断（自动重连）', search: '点位编码 / 名称', onlyAlarm: '只看报警点位',
+      count: '显示 {shown} / 共 {total} 个点位', quality: '质量', time: '更新', ago: '{s} 秒前', alarms: '报警', limits: '报警设定值', compare: '历史对比',
+      alarmsTitle: '报警', current: '当前报警（{n}）', history: '历史报警', noAlarms: '当前没有报警', kind: '类型', priority: '级别', value: '值', limit: '设定值',
+      raisedAt: '报警时间', clearedAt: '消除时间', stateLabel: '状态', ackBy: '确认人', ack: '确认', shelve: '搁置', unshelve: '取消搁置',
+      reason: '原因', until: '搁置至', ackHint: '处置情况（可选）', shelveHint: '搁置原因（必填），如仪表检修', pointCodes: '点位编码，逗号分隔',
+      state: { ACTIVE: '未确认', ACKNOWLEDGED: '已确认', CLEARED: '已消除', SHELVED: '已搁置' },
+      historyTitle: '历史与对比', choosePoints: '选择点位（最多 20 个）', auto: '自动聚合', raw: '原始值', readings: '读数',
+      sourcesTitle: '接入连接', sourcesHint: 'OPC UA / Modbus / MQTT 连接与设备的状态和配置', source: '数据源', protocol: '协议', endpoint: '地址',
+      lastReading: '最近读数', newConnection: '选择连接类型…', onePerLine: '每行一项',
+      src: { ONLINE: '在线', CONNECTING: '连接中', OFFLINE: '离线', DISABLED: '已停用' }
+    },
     sec: {
       users: '用户管理', user: '用户', roles: '角色管理', role: '角色', organisations: '组织机构', organisation: '所属组织', audit: '安全审计',
       userSearch: '用户名 / 姓名', username: '用户名', displayName: '姓名', phone: '手机号', email: '电子邮箱', locale: '界面语言',
@@ -76,12 +88,12 @@ export const messages = {
       catalogSubject: { CHEMICAL: '化学品', PROCESS: '工艺/项目' },
       moduleKind: { BASIC: '基本', UPGRADE: '提升' }
     },
-    map: {
+    map: { alarmPoints: '报警点位 {n} 个', risk: { RED: '重大风险（红）', ORANGE: '较大风险（橙）', YELLOW: '一般风险（黄）', BLUE: '低风险（蓝）' }, 
       layers: '图层', park: '园区边界', features: '道路与设施', enterprises: '企业地块', units: '生产/储存单元', equipment: '设备设施', points: '监测点位',
       search: '按编码或名称搜索', measure: '测距', clearMeasure: '清除测量', measureHint: '单击开始，双击结束', openRecord: '打开档案',
       loaded: '已加载 {n} 个要素', noMatch: '没有匹配的要素'
     },
-    screen: {
+    screen: { activeAlarms: '当前报警', noAlarms: '当前无报警', 
       title: '安全风险智能化管控大屏', enterprises: '企业', units: '生产/储存单元', equipment: '设备设施', points: '监测点位', chemicals: '危险化学品',
       byIndustry: '企业行业分布', byUnitType: '单元类型', byPointType: '监测点位类型', byEquipmentType: '设备类型', byEnterprise: '企业监测点位数',
       alarms: '实时报警', risk: '风险分布', riskPending: '风险分级模块未安装，暂无风险颜色', refreshed: '刷新于 {t}', exit: '退出大屏'
@@ -129,6 +141,18 @@ export const messages = {
       validation: 'Please correct the highlighted fields', error: 'Error', notFound: 'Page not found', back: 'Back to home', refresh: 'Refresh', detail: 'Details',
       close: 'Close', none: 'None'
     },
+    tm: {
+      live: 'Live values', connected: 'Live link up', disconnected: 'Live link down (reconnecting)', search: 'Point code / name', onlyAlarm: 'Points in alarm only',
+      count: '{shown} of {total} points', quality: 'Quality', time: 'Updated', ago: '{s} s ago', alarms: 'Alarms', limits: 'Alarm limits', compare: 'Compare',
+      alarmsTitle: 'Alarms', current: 'Current ({n})', history: 'History', noAlarms: 'No alarms now', kind: 'Kind', priority: 'Priority', value: 'Value', limit: 'Limit',
+      raisedAt: 'Raised', clearedAt: 'Cleared', stateLabel: 'State', ackBy: 'Acknowledged by', ack: 'Acknowledge', shelve: 'Shelve', unshelve: 'Unshelve',
+      reason: 'Reason', until: 'Shelve until', ackHint: 'What was done (optional)', shelveHint: 'Why (required), e.g. instrument maintenance', pointCodes: 'Point codes, comma-separated',
+      state: { ACTIVE: 'Unacknowledged', ACKNOWLEDGED: 'Acknowledged', CLEARED: 'Cleared', SHELVED: 'Shelved' },
+      historyTitle: 'History and comparison', choosePoints: 'Choose points (up to 20)', auto: 'Auto', raw: 'Raw', readings: 'Readings',
+      sourcesTitle: 'Connections', sourcesHint: 'Status and configuration of OPC UA / Modbus / MQTT connections and devices', source: 'Source', protocol: 'Protocol', endpoint: 'Endpoint',
+      lastReading: 'Last reading', newConnection: 'Connection type…', onePerLine: 'One per line',
+      src: { ONLINE: 'Online', CONNECTING: 'Connecting', OFFLINE: 'Offline', DISABLED: 'Disabled' }
+    },
     sec: {
       users: 'Users', user: 'User', roles: 'Roles', role: 'Role', organisations: 'Organisations', organisation: 'Organisation', audit: 'Audit log',
       userSearch: 'Username / name', username: 'Username', displayName: 'Name', phone: 'Mobile', email: 'E-mail', locale: 'Language',
@@ -167,12 +191,12 @@ export const messages = {
       catalogSubject: { CHEMICAL: 'Chemical', PROCESS: 'Process / project' },
       moduleKind: { BASIC: 'Basic', UPGRADE: 'Upgrade' }
     },
-    map: {
+    map: { alarmPoints: '{n} points in alarm', risk: { RED: 'Major (red)', ORANGE: 'Considerable (orange)', YELLOW: 'Moderate (yellow)', BLUE: 'Low (blue)' }, 
       layers: 'Layers', park: 'Park boundary', features: 'Roads and facilities', enterprises: 'Enterprise plots', units: 'Units', equipment: 'Equipment', points: 'Monitoring points',
       search: 'Search by code or name', measure: 'Measure', clearMeasure: 'Clear', measureHint: 'Click to start, double-click to finish', openRecord: 'Open record',
       loaded: '{n} features loaded', noMatch: 'No matching feature'
     },
-    screen: {
+    screen: { activeAlarms: 'Active alarms', noAlarms: 'No active alarms', 
       title: 'Safety Risk Control Screen', enterprises: 'Enterprises', units: 'Units', equipment: 'Equipment', points: 'Monitoring points', chemicals: 'Chemicals',
       byIndustry: 'Enterprises by industry', byUnitType: 'Units by type', byPointType: 'Points by type', byEquipmentType: 'Equipment by type', byEnterprise: 'Points per enterprise',
       alarms: 'Live alarms', risk: 'Risk', riskPending: 'Risk grading module not installed: no risk colours yet', refreshed: 'Refreshed {t}', exit: 'Exit'

@@ -26,6 +26,11 @@ export const routes = [
         component: () => import('./views/asset/CrudPage.vue'),
         props: true
       },
+      // The telemetry module's pages (menu entries of its descriptor).
+      { path: 'telemetry/live', name: 'telemetry-live', component: () => import('./views/telemetry/LiveView.vue') },
+      { path: 'telemetry/alarms', name: 'telemetry-alarms', component: () => import('./views/telemetry/AlarmsView.vue') },
+      { path: 'telemetry/history', name: 'telemetry-history', component: () => import('./views/telemetry/HistoryView.vue') },
+      { path: 'telemetry/sources', name: 'telemetry-sources', component: () => import('./views/telemetry/SourcesView.vue') },
       // The security module's menu entries (users, roles, organisations, audit) are pages of the shell.
       { path: 'security/users', name: 'security-users', component: () => import('./views/security/UsersView.vue') },
       { path: 'security/roles', name: 'security-roles', component: () => import('./views/security/RolesView.vue') },

@@ -1,10 +1,10 @@
 // ECharts, tree-shaken to what the pages use.
 import * as echarts from 'echarts/core'
-import { PieChart, BarChart } from 'echarts/charts'
-import { TooltipComponent, LegendComponent, GridComponent, TitleComponent } from 'echarts/components'
+import { PieChart, BarChart, LineChart } from 'echarts/charts'
+import { TooltipComponent, LegendComponent, GridComponent, TitleComponent, DataZoomComponent, MarkLineComponent } from 'echarts/components'
 import { CanvasRenderer } from 'echarts/renderers'
 
-echarts.use([PieChart, BarChart, TooltipComponent, LegendComponent, GridComponent, TitleComponent, CanvasRenderer])
+echarts.use([PieChart, BarChart, LineChart, TooltipComponent, LegendComponent, GridComponent, TitleComponent, DataZoomComponent, MarkLineComponent, CanvasRenderer])
 export { echarts }
 
 export const PALETTE = ['#35c3ff', '#2ee6a6', '#f2c94c', '#ff8a4c', '#b37feb', '#ff5c7c', '#5b8ff9', '#61ddaa', '#f6bd16', '#7262fd']
@@ -31,5 +31,27 @@ export function barOption(names, values, dark = true, horizontal = false) {
     yAxis: horizontal ? { ...cat, inverse: true, axisLabel: { ...axisText, rotate: 0 } } : val,
     series: [{ type: 'bar', data: values, barMaxWidth: 22, itemStyle: { borderRadius: horizontal ? [0, 4, 4, 0] : [4, 4, 0, 0],
       color: new echarts.graphic.LinearGradient(0, 0, horizontal ? 1 : 0, horizontal ? 0 : 1, [{ offset: 0, color: '#35c3ff' }, { offset: 1, color: '#1e5fff' }]) } }]
+  }
+}
+
+/**
+ * Time-series line chart: series [{name, data: [[timeMs, value], …]}]; limits (optional, one series)
+ * [{name, value, color}] drawn as dashed mark lines. Time axis, zoom by mouse wheel and slider.
+ */
+export function lineOption(series, { dark = false, limits = [], unit = '' } = {}) {
+  const text = { color: dark ? '#9fb3c8' : '#606266', fontSize: 12 }
+  return {
+    color: PALETTE,
+    tooltip: { trigger: 'axis', valueFormatter: (v) => (v == null ? '—' : `${Number(v).toFixed(3)} ${unit}`) },
+    legend: { type: 'scroll', top: 0, textStyle: text },
+    grid: { left: 60, right: 24, top: 36, bottom: 64 },
+    xAxis: { type: 'time', axisLabel: text },
+    yAxis: { type: 'value', scale: true, name: unit, axisLabel: text, splitLine: { lineStyle: { color: dark ? '#13304f' : '#eee' } } },
+    dataZoom: [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 12 }],
+    series: series.map((s, i) => ({
+      type: 'line', name: s.name, data: s.data, showSymbol: false, connectNulls: false, sampling: 'lttb',
+      markLine: i === 0 && limits.length ? { symbol: 'none', silent: true, label: { formatter: '{b}', position: 'insideEndTop' },
+        data: limits.map((l) => ({ name: l.name, yAxis: l.value, lineStyle: { type: 'dashed', color: l.color } })) } : undefined
+    }))
   }
 }

@@ -25,7 +25,11 @@ function themeColors(dark) {
     : { park: '#1d4ed8', parkFill: 'rgba(219,234,254,0.35)', road: '#9aa4b2', area: 'rgba(134,197,134,0.45)', ent: '#2563eb', entFill: 'rgba(37,99,235,0.08)', unit: '#ca8a04', eq: '#ea580c', text: '#1f2937', halo: '#ffffff' }
 }
 
-function styleFor(layer, c) {
+/** 红/橙/黄/蓝 risk colours (R-F2.3), and a translucent fill of each. */
+export const RISK_COLORS = { RED: '#e02020', ORANGE: '#fa8c16', YELLOW: '#fadb14', BLUE: '#1677ff' }
+const RISK_FILL = { RED: 'rgba(224,32,32,0.28)', ORANGE: 'rgba(250,140,22,0.26)', YELLOW: 'rgba(250,219,20,0.26)', BLUE: 'rgba(22,119,255,0.16)' }
+
+function styleFor(layer, c, status) {
   const cache = {}
   const label = (text, font = '12px sans-serif') => new Text({ text, font, fill: new Fill({ color: c.text }), stroke: new Stroke({ color: c.halo, width: 3 }), overflow: true })
   switch (layer) {
@@ -50,12 +54,19 @@ function styleFor(layer, c) {
         return s
       }
     case 'enterprises':
-      return (f, res) => new Style({
-        stroke: new Stroke({ color: c.ent, width: 2 }), fill: new Fill({ color: c.entFill }),
-        text: res < 8 ? label(res < 3 ? `${f.get('code')} ${f.get('name')}` : f.get('code'), 'bold 12px sans-serif') : undefined
-      })
+      return (f, res) => {
+        const risk = status.enterpriseRisk.get(f.get('id'))
+        return new Style({
+          stroke: new Stroke({ color: risk ? RISK_COLORS[risk] : c.ent, width: risk ? 3 : 2 }), fill: new Fill({ color: risk ? RISK_FILL[risk] : c.entFill }),
+          text: res < 8 ? label(res < 3 ? `${f.get('code')} ${f.get('name')}` : f.get('code'), 'bold 12px sans-serif') : undefined
+        })
+      }
     case 'units':
-      return new Style({ stroke: new Stroke({ color: c.unit, width: 1.5, lineDash: [4, 3] }), fill: new Fill({ color: 'rgba(242,201,76,0.12)' }) })
+      return (f) => {
+        const risk = status.unitRisk.get(f.get('id'))
+        return new Style({ stroke: new Stroke({ color: risk ? RISK_COLORS[risk] : c.unit, width: risk ? 2.5 : 1.5, lineDash: risk ? undefined : [4, 3] }),
+          fill: new Fill({ color: risk ? RISK_FILL[risk] : 'rgba(242,201,76,0.12)' }) })
+      }
     case 'equipment':
       return new Style({
         stroke: new Stroke({ color: c.eq, width: 1 }), fill: new Fill({ color: 'rgba(234,88,12,0.35)' }),
@@ -63,6 +74,15 @@ function styleFor(layer, c) {
       })
     case 'points':
       return (f) => {
+        const kind = status.alarmPoints.get(f.get('code'))
+        if (kind) {
+          const key = 'alarm:' + kind
+          if (!cache[key]) {
+            const red = kind === 'HH' || kind === 'LL'
+            cache[key] = new Style({ zIndex: 10, image: new CircleStyle({ radius: 7, fill: new Fill({ color: red ? '#f5222d' : '#fa8c16' }), stroke: new Stroke({ color: '#fff', width: 2 }) }) })
+          }
+          return cache[key]
+        }
         const type = f.get('type')
         if (!cache[type]) cache[type] = new Style({ image: new CircleStyle({ radius: 3, fill: new Fill({ color: POINT_COLORS[type] || '#888' }), stroke: new Stroke({ color: c.halo, width: 0.8 }) }) })
         return cache[type]
@@ -92,10 +112,12 @@ export async function createParkMap(target, { dark = false, layers = LAYERS } = 
   const extent = buffer(parkExtent, Math.max(parkExtent[2] - parkExtent[0], parkExtent[3] - parkExtent[1]) * 0.1)
   const projection = parkProjection(extent)
 
+  // What the styles colour by; set through the handle's setters, which redraw the layers concerned.
+  const status = { alarmPoints: new globalThis.Map(), enterpriseRisk: new globalThis.Map(), unitRisk: new globalThis.Map() }
   const vectorLayers = {}
   for (const name of layers) {
     vectorLayers[name] = new VectorLayer({
-      source: new VectorSource(), style: styleFor(name, c), properties: { name },
+      source: new VectorSource(), style: styleFor(name, c, status), properties: { name },
       declutter: name === 'enterprises' || name === 'features' ? name : false,
       minZoom: name === 'points' ? 1 : undefined
     })
@@ -123,6 +145,15 @@ export async function createParkMap(target, { dark = false, layers = LAYERS } = 
   const allFeatures = () => Object.values(vectorLayers).flatMap((l) => l.getSource().getFeatures())
   const handle = {
     map, projection, layers: vectorLayers, parkExtent,
+    /** Points in alarm: Map code → worst kind (HH, H, L, LL, …); they are drawn larger, red or orange. */
+    setAlarmPoints(byCode) { status.alarmPoints = byCode; vectorLayers.points?.changed() },
+    /** Risk colours (RED/ORANGE/YELLOW/BLUE) by enterprise id and by unit id. */
+    setRisk(byEnterprise, byUnit) {
+      status.enterpriseRisk = byEnterprise || new globalThis.Map()
+      status.unitRisk = byUnit || new globalThis.Map()
+      vectorLayers.enterprises?.changed()
+      vectorLayers.units?.changed()
+    },
     async reload() { fill(await api.get('/asset/map', { layers: layers.join(',') })) },
     featureCounts() {
       const out = {}
