@@ -48,6 +48,11 @@ for _ in $(seq 1 240); do
   sleep 1
 done
 [ "$up" = 1 ] && ok "https://127.0.0.1:$HTTPS answers" || { fail "https did not answer; last lines of karaf.out:"; tail -20 "$DIR/karaf.out"; exit 1; }
+# /health answers before the security module is up; wait until the API is secured (401, not 503)
+for _ in $(seq 1 240); do
+  [ "$(curl -ks -o /dev/null -w '%{http_code}' --max-time 3 "https://127.0.0.1:$HTTPS/api/v1/auth/me")" = 401 ] && break
+  sleep 1
+done
 
 KS="$DIR/etc/chempark-https.p12"; PW="$DIR/etc/chempark-https.password"
 [ "$(stat -c %a "$KS")" = 600 ] && ok "keystore mode 600" || fail "keystore mode $(stat -c %a "$KS")"
