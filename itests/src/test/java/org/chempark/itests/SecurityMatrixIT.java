@@ -426,4 +426,53 @@ public class SecurityMatrixIT extends ChemParkTestSupport {
         HttpResponse<String> sqlQ = call("GET", "/security/users?q=" + java.net.URLEncoder.encode("' OR '1'='1", StandardCharsets.UTF_8), admin, null);
         assertEquals(0, json(sqlQ).path("total").asLong());
     }
+
+    @Test
+    public void personalDataIsValidatedEncryptedAndMaskedWithoutThePermission() throws Exception {
+        String admin = token();
+        long parkOrg = json(call("GET", "/auth/me", admin, null)).path("organisationId").asLong();
+        ObjectNode bad = JSON.createObjectNode().put("username", "pii-bad").put("displayName", "pii").put("organisationId", parkOrg)
+                .put("idCard", "110105194912310021");
+        bad.putArray("roles");
+        JsonNode problem = assertProblem(422, call("POST", "/security/users", admin, bad.toString()));
+        assertEquals(problem.toString(), "idCard", problem.path("errors").get(0).path("field").asText());
+        assertEquals(problem.toString(), "checkCharacter", problem.path("errors").get(0).path("rule").asText());
+
+        ObjectNode role = JSON.createObjectNode().put("code", "pii-reader").put("nameZh", "用户查看").put("nameEn", "User reader");
+        role.putArray("permissions").add("security:read");
+        assertEquals(201, call("POST", "/security/roles", admin, role.toString()).statusCode());
+        ObjectNode u = JSON.createObjectNode().put("username", "pii-person").put("displayName", "张三").put("organisationId", parkOrg)
+                .put("mobile", "13812345678").put("idCard", "11010519491231002x");
+        u.putArray("roles").add("pii-reader");
+        HttpResponse<String> created = call("POST", "/security/users", admin, u.toString());
+        assertEquals(created.body(), 201, created.statusCode());
+        long id = json(created).path("user").path("id").asLong();
+        // park-admin holds security:sensitive-read (through "*")
+        JsonNode full = json(call("GET", "/security/users/" + id, admin, null));
+        assertEquals("13812345678", full.path("mobile").asText());
+        assertEquals("11010519491231002X", full.path("idCard").asText());
+        // a reader without it sees them masked, in the record and in the list
+        createUser("pii-viewer", "Jade-Window-2026!", parkOrg, "pii-reader");
+        String viewer = tokenFor("pii-viewer", "Jade-Window-2026!");
+        JsonNode masked = json(call("GET", "/security/users/" + id, viewer, null));
+        assertEquals("138****5678", masked.path("mobile").asText());
+        assertEquals("110***********002X", masked.path("idCard").asText());
+        assertTrue(call("GET", "/security/users?q=pii-person", viewer, null).body().contains("138****5678"));
+        assertTrue(!call("GET", "/security/users?size=200", viewer, null).body().contains("13812345678"));
+        // at rest: ciphertext only
+        ServiceReference<DataSource> ref = bundleContext.getServiceReferences(DataSource.class, "(osgi.jndi.service.name=chempark)").iterator().next();
+        DataSource ds = bundleContext.getService(ref);
+        try (var c = ds.getConnection(); var ps = c.prepareStatement("SELECT mobile_enc, id_card_enc, row_to_json(u)::text FROM security.user_account u "
+                + "WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (var rs = ps.executeQuery()) {
+                assertTrue(rs.next());
+                assertTrue(rs.getBytes(1).length > 11 && rs.getBytes(2).length > 18);
+                String row = rs.getString(3);
+                assertTrue(row, !row.contains("13812345678") && !row.contains("194912310"));
+            }
+        } finally {
+            bundleContext.ungetService(ref);
+        }
+    }
 }
