@@ -20,6 +20,7 @@ IDLE=30
 WARMUP=15
 BENCH_DIR="${CHEMPARK_BENCH_DIR:-/tmp/chempark-bench}"
 HTTP_PORT="${CHEMPARK_BENCH_HTTP_PORT:-18181}"
+HTTPS_PORT="${CHEMPARK_BENCH_HTTPS_PORT:-18443}"   # bin/setenv enables HTTPS on the first start
 SSH_PORT="${CHEMPARK_BENCH_SSH_PORT:-18101}"
 RMI_REG_PORT="${CHEMPARK_BENCH_RMI_REGISTRY_PORT:-11099}"
 RMI_SRV_PORT="${CHEMPARK_BENCH_RMI_SERVER_PORT:-14444}"
@@ -101,6 +102,7 @@ fresh_copy() {
   rm -rf "$BENCH_DIR"; mkdir -p "$BENCH_DIR"
   tar xzf "$TARBALL" -C "$BENCH_DIR" --strip-components=1
   set_prop "$BENCH_DIR/etc/org.ops4j.pax.web.cfg" org.osgi.service.http.port "$HTTP_PORT"
+  set_prop "$BENCH_DIR/etc/org.ops4j.pax.web.cfg" org.osgi.service.http.port.secure "$HTTPS_PORT"
   set_prop "$BENCH_DIR/etc/org.apache.karaf.shell.cfg" sshPort "$SSH_PORT"
   set_prop "$BENCH_DIR/etc/org.apache.karaf.management.cfg" rmiRegistryPort "$RMI_REG_PORT"
   set_prop "$BENCH_DIR/etc/org.apache.karaf.management.cfg" rmiServerPort "$RMI_SRV_PORT"

@@ -183,8 +183,7 @@ public class SecurityFilter implements ContainerRequestFilter, ContainerResponse
             if (p != null) {
                 SubjectHolder.set(p.subject());
                 CURRENT.set(p);
-                ctx.setSecurityContext(new SubjectSecurityContext(p.subject(), ctx.getSecurityContext() != null
-                        && ctx.getSecurityContext().isSecure()));
+                ctx.setSecurityContext(new SubjectSecurityContext(p.subject(), secure(ctx)));
             }
         } catch (ProblemException e) {
             if (e.status() == 403) {
@@ -223,11 +222,18 @@ public class SecurityFilter implements ContainerRequestFilter, ContainerResponse
     }
 
     static final String HSTS = "Strict-Transport-Security";
+    /** {@code AbstractHTTPDestination.HTTP_REQUEST}: the servlet request in CXF's message properties. */
+    static final String CXF_HTTP_REQUEST = "HTTP.REQUEST";
     /** One year; no includeSubDomains (other hosts of the park's domain are not ours to decide). */
     static final String HSTS_VALUE = "max-age=31536000";
 
     /** Whether the request came over HTTPS (Jetty's secure connector). */
     boolean secure(ContainerRequestContext req) {
+        // CXF keeps the servlet request among the message's properties; the endpoint address (and so the
+        // UriInfo scheme) is fixed by configuration (disable-address-updates) and does not tell
+        if (req.getProperty(CXF_HTTP_REQUEST) instanceof HttpServletRequest r) {
+            return r.isSecure();
+        }
         try {
             if (servletRequest != null && servletRequest.isSecure()) {
                 return true;
