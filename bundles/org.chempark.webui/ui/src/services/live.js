@@ -1,6 +1,6 @@
 // Live telemetry and alarms: the one place pages get live values and alarms from.
 // Until the telemetry module is installed it says so (available: false) and never invents a value.
-// With it, one WebSocket per tab (/api/v1/telemetry/live, docs/telemetry.md) carries values
+// With it, one WebSocket per tab (/ws/telemetry/live, docs/telemetry.md) carries values
 // (throttled by the server) and alarm transitions (at once); active alarms are loaded once over REST
 // and then kept current from the socket. The socket authenticates with the session's access token
 // (subprotocol "bearer, <token>"), reconnects with backoff, and closes when the session ends.
@@ -59,7 +59,7 @@ const state = {
 
 function wsUrl() {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:'
-  return `${scheme}//${location.host}/api/v1/telemetry/live`
+  return `${scheme}//${location.host}/ws/telemetry/live`
 }
 
 async function loadActiveAlarms() {

@@ -41,6 +41,9 @@ import org.slf4j.LoggerFactory;
 public class LiveHub implements AlarmEngine.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(LiveHub.class);
     static final String WHITEBOARD_WEBSOCKET = "org.ops4j.pax.web.http.whiteboard.websocket";
+    static final String WS_CONTEXT = "chempark-ws";
+    /** Servlet context of the live push: ws(s)://host/ws/telemetry/live. */
+    static final String WS_CONTEXT_PATH = "/ws";
     static final long VALIDITY_CHECK_MS = 5_000;
     static final ObjectMapper JSON = new ObjectMapper();
     /** The hub the container-created endpoints talk to (JSR-356 instantiates endpoints itself). */
@@ -52,6 +55,7 @@ public class LiveHub implements AlarmEngine.Listener {
     private final ExecutorService senders = Executors.newFixedThreadPool(2, r -> daemon(r, "chempark-telemetry-push"));
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "chempark-telemetry-push-tick"));
     private final ServiceRegistration<?> endpoint;
+    private final ServiceRegistration<?> wsContext;
 
     private static Thread daemon(Runnable r, String name) {
         Thread t = new Thread(r, name);
@@ -102,17 +106,29 @@ public class LiveHub implements AlarmEngine.Listener {
         int throttle = telemetry.settings.pushThrottleMs();
         ticker.scheduleWithFixedDelay(this::pushValues, throttle, throttle, TimeUnit.MILLISECONDS);
         ticker.scheduleWithFixedDelay(this::checkSessions, VALIDITY_CHECK_MS, VALIDITY_CHECK_MS, TimeUnit.MILLISECONDS);
+        // The endpoint gets a servlet context of its own (/ws): Pax Web drops WebSocket endpoints of a context
+        // whose other registrations change (a web UI bundle restarted or updated removed the live push from the
+        // shared "/" context until the platform restarted).
+        java.util.Hashtable<String, Object> ctx = new java.util.Hashtable<>();
+        ctx.put("osgi.http.whiteboard.context.name", WS_CONTEXT);
+        ctx.put("osgi.http.whiteboard.context.path", WS_CONTEXT_PATH);
+        wsContext = context.registerService(org.osgi.service.http.context.ServletContextHelper.class,
+                new org.osgi.service.http.context.ServletContextHelper(context.getBundle()) {
+                }, ctx);
         java.util.Hashtable<String, Object> props = new java.util.Hashtable<>();
         props.put(WHITEBOARD_WEBSOCKET, "true");
+        props.put("osgi.http.whiteboard.context.select", "(osgi.http.whiteboard.context.name=" + WS_CONTEXT + ")");
         endpoint = context.registerService(Object.class, new LiveSocket(), props);
     }
 
     @Deactivate
     void deactivate() {
-        try {
-            endpoint.unregister();
-        } catch (IllegalStateException gone) {
-            // the bundle is stopping
+        for (org.osgi.framework.ServiceRegistration<?> r : new org.osgi.framework.ServiceRegistration<?>[] { endpoint, wsContext }) {
+            try {
+                r.unregister();
+            } catch (IllegalStateException gone) {
+                // the bundle is stopping
+            }
         }
         telemetry.alarms.removeListener(this);
         for (Client c : List.copyOf(clients.values())) {

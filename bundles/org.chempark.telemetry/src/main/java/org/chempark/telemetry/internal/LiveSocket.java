@@ -15,13 +15,13 @@ import javax.websocket.server.ServerEndpoint;
 import javax.websocket.server.ServerEndpointConfig;
 
 /**
- * {@code ws(s)://<host>/api/v1/telemetry/live}: the browser authenticates with its access token,
+ * {@code ws(s)://<host>/ws/telemetry/live} (the endpoint lives in its own servlet context {@code /ws}, see {@link LiveHub}): the browser authenticates with its access token,
  * either as the query parameter {@code access_token} or as the subprotocol pair
  * {@code Sec-WebSocket-Protocol: bearer, <token>} (the server answers {@code bearer}). The
  * protocol is described in docs/telemetry.md. The container creates one instance per socket;
  * all of them talk to the {@link LiveHub}.
  */
-@ServerEndpoint(value = "/api/v1/telemetry/live", configurator = LiveSocket.Handshake.class, subprotocols = { "bearer" })
+@ServerEndpoint(value = "/telemetry/live", configurator = LiveSocket.Handshake.class, subprotocols = { "bearer" })
 public class LiveSocket {
     static final String TOKEN = "chempark.accessToken";
 

@@ -78,7 +78,7 @@ final class WebPaths {
             return Kind.INDEX;
         }
         // Paths of the platform's other servlets: never answered with the app.
-        if (p.equals("/api") || p.startsWith("/api/") || p.equals("/system") || p.startsWith("/system/")) {
+        if (p.equals("/api") || p.startsWith("/api/") || p.equals("/system") || p.startsWith("/system/") || p.equals("/ws") || p.startsWith("/ws/")) {
             return Kind.PASS;
         }
         if (p.equals(UI_PARTS_PATH)) {
