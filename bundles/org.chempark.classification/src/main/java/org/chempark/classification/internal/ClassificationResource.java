@@ -212,6 +212,32 @@ public class ClassificationResource {
         return stores.commitmentStatistics(date("from", from), date("to", to));
     }
 
+    @GET
+    @Path("commitments/export")
+    @Produces(Xlsx.MEDIA_TYPE)
+    @RequiresPermission(ClassificationModule.READ)
+    public Response exportCommitments(@QueryParam("enterpriseId") Long enterpriseId, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("late") Boolean late) {
+        List<Commitment> all = stores.commitments(PageQuery.parse(0, PageQuery.MAX_SIZE, null, Set.of()), enterpriseId, date("from", from),
+                date("to", to), late).items();
+        Map<Long, String> names = new java.util.HashMap<>();
+        assets.enterprises().forEach(e -> names.put(e.id(), e.name()));
+        StreamingOutput out = os -> {
+            try (Xlsx x = new Xlsx(os)) {
+                x.sheet("安全承诺公告 Commitments", List.of("日期 Day", "企业 Enterprise", "运行状态 State", "运行装置 Running", "停用装置 Stopped",
+                        "重大危险源 Major hazard sources", "受控 Controlled", "特殊作业 Special work", "承诺人 Principal", "已签署 Signed", "迟报 Late",
+                        "发布时间 Filed at"));
+                for (Commitment c : all) {
+                    x.row(c.day(), names.getOrDefault(c.enterpriseId(), String.valueOf(c.enterpriseId())), c.operatingStateZh(), c.unitsRunning(),
+                            c.unitsStopped(), c.majorHazardSources(), c.hazardSourcesControlled() ? "是" : "否",
+                            c.specialWork().entrySet().stream().map(e -> Model.SPECIAL_WORK.get(e.getKey()) + " " + e.getValue())
+                                    .collect(Collectors.joining(", ")), c.principal(), c.signed() ? "是" : "否", c.late() ? "是" : "否", c.filedAt());
+                }
+            }
+        };
+        return Response.ok(out, Xlsx.MEDIA_TYPE).header("Content-Disposition", "attachment; filename=\"commitments.xlsx\"").build();
+    }
+
     // ---- 100-point diagnosis
 
     /** The item table and direct-red conditions with their sources and whether each is sourced or a placeholder. */

@@ -67,17 +67,17 @@ final class Context {
     }
 
     /**
-     * A search condition on alias {@code t} (with columns {@code id}, {@code search_text}): exact
-     * (the normalised query is a substring of the normalised text) or fuzzy (the record shares at
-     * least the threshold share of the query's bigrams). Appends its parameters; returns the SQL
-     * for the score (null without a query) and the WHERE part.
+     * A search over alias {@code t} (columns {@code id}, {@code search_text}): exact (the normalised
+     * query is a substring of the normalised text) or fuzzy (the record shares at least the
+     * threshold share of the query's bigrams, found through the gram index). Appends its
+     * parameters in SQL order (join first, then where); {@code scoreSql} is null without a query.
      */
-    record Search(String scoreSql, String where) {
+    record Search(String join, String scoreSql, String where) {
     }
 
     Search search(String kind, String q, String match, List<Object> params) {
         if (q == null || q.isBlank()) {
-            return new Search(null, "TRUE");
+            return new Search("", null, "TRUE");
         }
         String n = Bigrams.normalize(q);
         if (n.isEmpty()) {
@@ -86,26 +86,16 @@ final class Context {
         String m = match == null || match.isBlank() ? "fuzzy" : match;
         if (m.equals("exact")) {
             params.add(n);
-            return new Search("1.0", "strpos(t.search_text, ?) > 0");
+            return new Search("", "1.0", "strpos(t.search_text, ?) > 0");
         }
         if (!m.equals("fuzzy")) {
             throw ProblemException.invalid(List.of(new FieldError("match", "enum", "match must be 'exact' or 'fuzzy'")));
         }
         Set<String> grams = Bigrams.of(q);
-        int required = Bigrams.required(grams.size(), fuzzyThreshold);
-        String sub = "(SELECT count(*) FROM report.search_gram g WHERE g.kind = '" + kind + "' AND g.ref_id = t.id AND g.gram = ANY(?::text[]))";
+        params.add(kind);
         params.add(grams.toArray(new String[0]));
-        params.add(required);
-        return new Search("round(" + sub.replace("?::text[]", "'" + pgArray(grams) + "'::text[]") + "::numeric / " + grams.size() + ", 3)",
-                sub + " >= ?");
-    }
-
-    /** A text[] literal; grams contain letters and digits only, so no quoting problems. */
-    private static String pgArray(Set<String> grams) {
-        List<String> l = new ArrayList<>();
-        for (String g : grams) {
-            l.add("\"" + g + "\"");
-        }
-        return "{" + String.join(",", l) + "}";
+        params.add(Bigrams.required(grams.size(), fuzzyThreshold));
+        return new Search(" JOIN (SELECT g.ref_id, count(*) AS hits FROM report.search_gram g WHERE g.kind = ? AND g.gram = ANY(?::text[]) "
+                + "GROUP BY g.ref_id HAVING count(*) >= ?) m ON m.ref_id = t.id", "round(m.hits::numeric / " + grams.size() + ", 3)", "TRUE");
     }
 }

@@ -343,11 +343,11 @@ final class HiddenDangerStore {
         page.sort().forEach(x -> order.add(SORT_COLUMNS.get(x.field()) + (x.ascending() ? " ASC" : " DESC")));
         order.add("t.id DESC");
         return ctx.db.tx(c -> {
-            long total = Db.count(c, "SELECT count(*) FROM report.hidden_danger t" + w, p.toArray());
+            long total = Db.count(c, "SELECT count(*) FROM report.hidden_danger t" + s.join() + w, p.toArray());
             List<Object> pp = new ArrayList<>(p);
             pp.add(page.size());
             pp.add(page.offset());
-            List<HiddenDanger> items = Db.list(c, "SELECT t.*, " + (s.scoreSql() == null ? "NULL" : s.scoreSql()) + " AS score FROM report.hidden_danger t"
+            List<HiddenDanger> items = Db.list(c, "SELECT t.*, " + (s.scoreSql() == null ? "NULL" : s.scoreSql()) + " AS score FROM report.hidden_danger t" + s.join()
                     + w + " ORDER BY " + String.join(", ", order) + " LIMIT ? OFFSET ?", rs -> map(c, rs), pp.toArray());
             return new Page<>(items, total, page.page(), page.size());
         });

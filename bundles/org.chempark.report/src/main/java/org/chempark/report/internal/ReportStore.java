@@ -131,11 +131,11 @@ final class ReportStore {
         }
         String order = order(page, s.scoreSql() != null);
         return ctx.db.tx(c -> {
-            long total = Db.count(c, "SELECT count(*) FROM report.report t" + where, params.toArray());
+            long total = Db.count(c, "SELECT count(*) FROM report.report t" + s.join() + where, params.toArray());
             List<Object> p = new ArrayList<>(params);
             p.add(page.size());
             p.add(page.offset());
-            List<Report> items = Db.list(c, "SELECT t.*, " + (s.scoreSql() == null ? "NULL" : s.scoreSql()) + " AS score FROM report.report t"
+            List<Report> items = Db.list(c, "SELECT t.*, " + (s.scoreSql() == null ? "NULL" : s.scoreSql()) + " AS score FROM report.report t" + s.join()
                     + where + order + " LIMIT ? OFFSET ?", rs -> map(c, rs), p.toArray());
             return new Page<>(items, total, page.page(), page.size());
         });
