@@ -75,6 +75,7 @@ CREATE TABLE hidden_danger (
     created_by          text NOT NULL
 );
 CREATE INDEX hidden_danger_enterprise ON hidden_danger (enterprise_id, status);
+CREATE INDEX hidden_danger_inspection ON hidden_danger (inspection_id);
 CREATE INDEX hidden_danger_deadline ON hidden_danger (deadline) WHERE status <> 'CLOSED';
 
 CREATE TABLE hidden_danger_history (
