@@ -53,7 +53,12 @@ public final class SearchBench {
                     return Map.of();
                 }
             };
-            ReportServiceImpl s = new ReportServiceImpl(new JdbcSchemaMigrator(pg.getPostgresDatabase()), pg.getPostgresDatabase(), assets,
+            // a pool, as in the platform (pax-jdbc); without it every transaction would open a new PostgreSQL backend
+            com.zaxxer.hikari.HikariConfig hc = new com.zaxxer.hikari.HikariConfig();
+            hc.setDataSource(pg.getPostgresDatabase());
+            hc.setMaximumPoolSize(4);
+            com.zaxxer.hikari.HikariDataSource pool = new com.zaxxer.hikari.HikariDataSource(hc);
+            ReportServiceImpl s = new ReportServiceImpl(new JdbcSchemaMigrator(pool), pool, assets,
                     (t, p) -> { }, ReportTestBase.config(dir.resolve("files"), 30, 1 << 20), java.time.Clock.systemUTC(), false);
             Random rnd = new Random(42);
             List<Long> inspections = new ArrayList<>();
@@ -95,6 +100,7 @@ public final class SearchBench {
                 Files.writeString(out, "# Report search benchmark " + LocalDate.now() + "\n\n" + head + md);
             }
             s.deactivate();
+            pool.close();
         }
     }
 }
