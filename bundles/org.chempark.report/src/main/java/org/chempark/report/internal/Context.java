@@ -48,6 +48,11 @@ final class Context {
         this.fuzzyThreshold = fuzzyThreshold;
     }
 
+    /** Posts an event once the current transaction has committed. */
+    void post(String topic, Map<String, Object> properties) {
+        Db.afterCommit(() -> events.accept(topic, properties));
+    }
+
     LocalDate today() {
         return LocalDate.now(clock);
     }

@@ -22,12 +22,44 @@ final class Db {
     }
 
     private final DataSource dataSource;
+    /** Work to run once the current transaction committed (events), per thread; null outside a transaction. */
+    private static final ThreadLocal<List<Runnable>> AFTER_COMMIT = new ThreadLocal<>();
 
     Db(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
+    /** Runs {@code r} after the current transaction commits (dropped if it rolls back); at once outside a transaction. */
+    static void afterCommit(Runnable r) {
+        List<Runnable> l = AFTER_COMMIT.get();
+        if (l == null) {
+            r.run();
+        } else {
+            l.add(r);
+        }
+    }
+
     <T> T tx(Work<T> work) {
+        boolean outer = AFTER_COMMIT.get() == null;
+        if (outer) {
+            AFTER_COMMIT.set(new ArrayList<>());
+        }
+        try {
+            T result = txOnce(work);
+            if (outer) {
+                List<Runnable> l = AFTER_COMMIT.get();
+                AFTER_COMMIT.remove();
+                l.forEach(Runnable::run);
+            }
+            return result;
+        } finally {
+            if (outer) {
+                AFTER_COMMIT.remove();
+            }
+        }
+    }
+
+    private <T> T txOnce(Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);

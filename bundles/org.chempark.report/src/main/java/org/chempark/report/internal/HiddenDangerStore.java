@@ -395,8 +395,8 @@ final class HiddenDangerStore {
                     p.put("enterpriseId", r.enterpriseId());
                     p.put("grade", r.grade());
                     p.put("deadline", String.valueOf(r.deadline()));
-                    ctx.events.accept(ReportModule.OVERDUE_TOPIC, p);
-                    ctx.events.accept(org.chempark.sdk.risk.RiskFactorProvider.CHANGED, Map.of("enterpriseId", r.enterpriseId()));
+                    ctx.post(ReportModule.OVERDUE_TOPIC, p);
+                    ctx.post(org.chempark.sdk.risk.RiskFactorProvider.CHANGED, Map.of("enterpriseId", r.enterpriseId()));
                 }
             }
             knownOverdue.clear();
@@ -449,8 +449,8 @@ final class HiddenDangerStore {
         p.put("entity", "hidden-danger");
         p.put("id", id);
         p.put("enterpriseId", enterpriseId);
-        ctx.events.accept("org/chempark/report/hidden-danger/" + action, p);
-        ctx.events.accept(org.chempark.sdk.risk.RiskFactorProvider.CHANGED, Map.of("enterpriseId", enterpriseId));
+        ctx.post("org/chempark/report/hidden-danger/" + action, p);
+        ctx.post(org.chempark.sdk.risk.RiskFactorProvider.CHANGED, Map.of("enterpriseId", enterpriseId));
     }
 
     private static String nz(String s) {

@@ -244,8 +244,8 @@ final class ReportStore {
             p.put("title", r.title());
             p.put("expiry", r.state());
             p.put("validUntil", String.valueOf(r.validUntil()));
-            ctx.events.accept(ReportModule.EXPIRY_TOPIC, p);
-            ctx.events.accept(org.chempark.sdk.risk.RiskFactorProvider.CHANGED, Map.of("enterpriseId", r.enterpriseId()));
+            ctx.post(ReportModule.EXPIRY_TOPIC, p);
+            ctx.post(org.chempark.sdk.risk.RiskFactorProvider.CHANGED, Map.of("enterpriseId", r.enterpriseId()));
         }
         return changedRows.size();
     }
@@ -375,8 +375,8 @@ final class ReportStore {
         p.put("entity", entity);
         p.put("id", id);
         p.put("enterpriseId", enterpriseId);
-        ctx.events.accept("org/chempark/report/" + entity + "/" + action, p);
-        ctx.events.accept(org.chempark.sdk.risk.RiskFactorProvider.CHANGED, Map.of("enterpriseId", enterpriseId));
+        ctx.post("org/chempark/report/" + entity + "/" + action, p);
+        ctx.post(org.chempark.sdk.risk.RiskFactorProvider.CHANGED, Map.of("enterpriseId", enterpriseId));
     }
 
     void changedHook(long enterpriseId, String entity, long id, String action) {

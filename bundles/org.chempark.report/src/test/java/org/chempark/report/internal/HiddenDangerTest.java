@@ -63,10 +63,13 @@ class HiddenDangerTest extends ReportTestBase {
                     assertThat(e.status()).isEqualTo(409);
                     assertThat(e.detail()).contains("rectification");
                 });
-        // (2) rectification
+        // (2) rectification; a refused step rolls back and posts nothing
+        EVENTS.clear();
         assertThatThrownBy(() -> service.hiddenDangers.rectification(h.id(), new RectificationInput("增设联锁", "王厂长", LocalDate.of(2026, 1, 1),
                 h.version())))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.errors().get(0).field()).isEqualTo("deadline"));
+        assertThat(EVENTS).isEmpty();
+        assertThat(service.hiddenDangers.history(h.id())).hasSize(1);
         HiddenDanger r = service.hiddenDangers.rectification(h.id(), new RectificationInput("增设高高液位联锁切断进料阀", "王厂长",
                 LocalDate.of(2026, 6, 30), h.version()));
         assertThat(r.status()).isEqualTo("RECTIFYING");
