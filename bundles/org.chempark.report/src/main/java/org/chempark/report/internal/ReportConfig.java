@@ -10,8 +10,8 @@ public @interface ReportConfig {
     @AttributeDefinition(name = "Reminder lead days 到期提前提醒天数", min = "0", max = "365")
     int lead_days() default 30;
 
-    @AttributeDefinition(name = "Largest file in bytes 文件大小上限", description = "the REST API also caps any request body at 1 MiB (Rest.MAX_BODY_BYTES)")
-    long max_file_bytes() default 1_048_576L;
+    @AttributeDefinition(name = "Largest file in bytes 文件大小上限", description = "at most 50 MiB, the request body limit the report resource declares (ReportResource.MAX_UPLOAD_BYTES)")
+    long max_file_bytes() default 52_428_800L;
 
     @AttributeDefinition(name = "Accepted file types 允许的文件类型")
     String[] allowed_content_types() default { "application/pdf", "image/png", "image/jpeg",

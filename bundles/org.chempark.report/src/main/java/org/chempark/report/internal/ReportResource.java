@@ -52,10 +52,14 @@ import org.osgi.service.component.annotations.Reference;
  * {@code /api/v1/report/...}: filed reports and their files, special inspections and hidden
  * dangers through 三录入, search, statistics and Excel exports (R-F2.4).
  */
-@Component(service = ReportResource.class, property = { Rest.RESOURCE, Rest.MODULE + "=" + ReportModule.ID })
+@Component(service = ReportResource.class, property = { Rest.RESOURCE, Rest.MODULE + "=" + ReportModule.ID,
+        Rest.MAX_BODY_KEY + ":Long=" + ReportResource.MAX_UPLOAD_BYTES })
 @Path("report")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReportResource {
+    /** Request bodies up to 50 MiB reach this resource (report PDFs); the configured file limit applies below it. */
+    static final long MAX_UPLOAD_BYTES = 50L << 20;
+
     private static final Pattern DISPOSITION = Pattern.compile("filename\\*?=(?:UTF-8'')?\"?([^\";]+)\"?", Pattern.CASE_INSENSITIVE);
 
     private final ReportServiceImpl service;

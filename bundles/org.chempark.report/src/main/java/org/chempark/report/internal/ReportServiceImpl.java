@@ -63,7 +63,7 @@ public class ReportServiceImpl implements RiskFactorProvider {
         migrator.migrate("report", ReportServiceImpl.class.getClassLoader(), "db/report", MIGRATIONS);
         String dir = config.storage_dir() == null || config.storage_dir().isBlank()
                 ? Path.of(System.getProperty("karaf.data", "data"), "report", "files").toString() : config.storage_dir();
-        FileStore files = new FileStore(Path.of(dir), config.max_file_bytes(), Set.of(config.allowed_content_types()));
+        FileStore files = new FileStore(Path.of(dir), Math.min(config.max_file_bytes(), ReportResource.MAX_UPLOAD_BYTES), Set.of(config.allowed_content_types()));
         this.ctx = new Context(new Db(dataSource), files, clock, assets, events, config.lead_days(), config.fuzzy_threshold());
         this.reports = new ReportStore(ctx);
         this.hiddenDangers = new HiddenDangerStore(ctx);

@@ -34,6 +34,12 @@ public final class Rest {
     public static final String PROBLEM_JSON = "application/problem+json";
     /** Largest request body accepted by default (bytes); larger bodies get 413. */
     public static final long MAX_BODY_BYTES = 1L << 20;
+    /**
+     * Service property key of a resource that accepts larger bodies (e.g. file uploads), in bytes, e.g.
+     * {@code chempark.rest.maxBodyBytes:Long=52428800}. JSON bodies stay limited to {@link #MAX_BODY_BYTES};
+     * a resource reading a raw body must still stop reading at its own limit.
+     */
+    public static final String MAX_BODY_KEY = "chempark.rest.maxBodyBytes";
 
     private Rest() {
     }

@@ -14,11 +14,26 @@ import org.chempark.sdk.rest.Rest;
 /** Refuses a declared oversized body before it is read (413). Undeclared ones are cut off while reading. */
 @PreMatching
 public class BodyLimitFilter implements ContainerRequestFilter {
+    private final long limit;
+
+    public BodyLimitFilter() {
+        this(Rest.MAX_BODY_BYTES);
+    }
+
+    /** A filter for an endpoint whose resource declares {@link Rest#MAX_BODY_KEY}. */
+    public BodyLimitFilter(long limit) {
+        this.limit = limit;
+    }
+
+    long limit() {
+        return limit;
+    }
+
     @Override
     public void filter(ContainerRequestContext ctx) throws IOException {
-        if (ctx.getLength() > Rest.MAX_BODY_BYTES) {
+        if (ctx.getLength() > limit) {
             ctx.abortWith(Response.status(413).type(MediaType.valueOf(Rest.PROBLEM_JSON))
-                    .entity(Problem.of(ProblemMapper.tooLarge(Rest.MAX_BODY_BYTES), ctx.getUriInfo().getRequestUri().getRawPath())).build());
+                    .entity(Problem.of(ProblemMapper.tooLarge(limit), ctx.getUriInfo().getRequestUri().getRawPath())).build());
         }
     }
 }

@@ -114,6 +114,25 @@ public class RestPublisher {
         resourceTracker.open(true);
     }
 
+    /** A resource's {@link Rest#MAX_BODY_KEY}, or the default when absent or unreadable. */
+    static long maxBodyOf(ServiceReference<?> ref) {
+        Object v = ref.getProperty(Rest.MAX_BODY_KEY);
+        if (v instanceof Number n && n.longValue() > 0) {
+            return n.longValue();
+        }
+        if (v != null) {
+            try {
+                long l = Long.parseLong(String.valueOf(v).trim());
+                if (l > 0) {
+                    return l;
+                }
+            } catch (NumberFormatException e) {
+                LOG.warn("Ignoring {}={} of service {}: not a number of bytes", Rest.MAX_BODY_KEY, v, ref.getProperty(Constants.SERVICE_ID));
+            }
+        }
+        return Rest.MAX_BODY_BYTES;
+    }
+
     /** The endpoint address of a resource: its class-level {@code @Path} without slashes at the ends. */
     static String address(Object resource) {
         for (Class<?> c = resource.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
@@ -138,6 +157,7 @@ public class RestPublisher {
             return;
         }
         List<Object> beans = new ArrayList<>();
+        long maxBody = Rest.MAX_BODY_BYTES;
         List<ServiceReference<Object>> refs = new ArrayList<>(resources.keySet());
         refs.sort(Comparator.naturalOrder());
         java.util.Collections.reverse(refs); // highest ranking first
@@ -150,6 +170,7 @@ public class RestPublisher {
                     continue;
                 }
                 beans.add(r);
+                maxBody = Math.max(maxBody, maxBodyOf(ref));
             }
         }
         Server old = servers.remove(address);
@@ -165,7 +186,8 @@ public class RestPublisher {
             JAXRSServerFactoryBean sf = new JAXRSServerFactoryBean();
             sf.setBus(bus);
             sf.setAddress("/" + address);
-            List<Object> providers = new ArrayList<>(List.of(json, problems, bodyLimit, securityHeaders));
+            List<Object> providers = new ArrayList<>(List.of(json, problems,
+                    maxBody == Rest.MAX_BODY_BYTES ? bodyLimit : new BodyLimitFilter(maxBody), securityHeaders));
             providers.addAll(extensions.values());
             if (extensions.keySet().stream().noneMatch(r -> Boolean.parseBoolean(String.valueOf(r.getProperty(SECURITY_FILTER)))))  {
                 providers.add(closedUntilSecured);
