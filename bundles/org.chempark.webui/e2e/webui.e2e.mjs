@@ -278,13 +278,13 @@ try {
   await step('live values arrive over the WebSocket and the trend chart opens', async () => {
     await page.goto(BASE + '/telemetry/live')
     await page.locator('[data-test=live-connection]').getByText('实时连接正常').waitFor({ timeout: 30000 })
-    await page.locator('[data-test=keyword]').locator('input').fill(LEAK_POINT)
+    await page.locator('input[data-test=keyword], [data-test=keyword] input').first().fill(LEAK_POINT)
     const cell = page.locator(`[data-point="${LEAK_POINT}"]`)
     await page.waitForFunction((code) => /\d/.test(document.querySelector(`[data-point="${code}"]`)?.textContent || ''), LEAK_POINT, { timeout: 60000 })
     await cell.click()
     await page.locator('[data-test=trend-chart] canvas').first().waitFor()
     await page.keyboard.press('Escape')
-    await page.locator('[data-test=keyword]').locator('input').fill('')
+    await page.locator('input[data-test=keyword], [data-test=keyword] input').first().fill('')
     await shot(page, 'live')
   })
 

@@ -3,7 +3,7 @@
 // With it, one WebSocket per tab (/ws/telemetry/live, docs/telemetry.md) carries values
 // (throttled by the server) and alarm transitions (at once); active alarms are loaded once over REST
 // and then kept current from the socket. The socket authenticates with the session's access token
-// (subprotocol "bearer, <token>"), reconnects with backoff, and closes when the session ends.
+// (query parameter access_token), reconnects with backoff, and closes when the session ends.
 import { computed, reactive, ref, watch } from 'vue'
 import { usePlatform } from '../stores/platform'
 import { useAuth } from '../stores/auth'
@@ -57,9 +57,14 @@ const state = {
   alarmListeners: new Set()
 }
 
-function wsUrl() {
+/**
+ * The token travels as the access_token query parameter: under Pax Web's whiteboard the endpoint's
+ * handshake configurator never sees the subprotocol header, so "bearer, <token>" is refused. The access
+ * token lives 15 minutes and Jetty keeps no request log by default.
+ */
+function wsUrl(token) {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:'
-  return `${scheme}//${location.host}/ws/telemetry/live`
+  return `${scheme}//${location.host}/ws/telemetry/live?access_token=${encodeURIComponent(token)}`
 }
 
 async function loadActiveAlarms() {
@@ -77,7 +82,7 @@ function connect(auth) {
   if (state.socket || !auth.token) return
   let ws
   try {
-    ws = new WebSocket(wsUrl(), ['bearer', auth.token])
+    ws = new WebSocket(wsUrl(auth.token))
   } catch {
     schedule(auth)
     return

@@ -29,7 +29,9 @@ public class LiveSocket {
     public static class Handshake extends ServerEndpointConfig.Configurator {
         @Override
         public void modifyHandshake(ServerEndpointConfig sec, HandshakeRequest request, HandshakeResponse response) {
-            List<String> protocols = request.getHeaders().get("Sec-WebSocket-Protocol");
+            // header names are case-insensitive; the container's map is not
+            List<String> protocols = request.getHeaders().entrySet().stream()
+                    .filter(e -> "Sec-WebSocket-Protocol".equalsIgnoreCase(e.getKey())).map(Map.Entry::getValue).findFirst().orElse(null);
             if (protocols != null) {
                 List<String> parts = protocols.stream().flatMap(p -> java.util.Arrays.stream(p.split(","))).map(String::strip).toList();
                 int i = parts.indexOf("bearer");
