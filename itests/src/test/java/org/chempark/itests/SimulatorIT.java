@@ -30,7 +30,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * The virtual park simulator in the distribution (issue 4): the feature installs, its Modbus
  * slaves serve the demo park, the bridge configurations it creates make the Modbus bridge poll
- * them, readings reach the telemetry module (LiveValues), and a leak scenario drives the
+ * them, the simulated MQTT gateways publish to the platform broker, readings reach the telemetry
+ * module (LiveValues), and a leak scenario drives the
  * detector at the source above HH and raises an alarm.
  */
 @RunWith(PaxExam.class)
@@ -79,7 +80,7 @@ public class SimulatorIT extends ChemParkTestSupport {
 
     @Test
     public void simulatedDevicesReachTelemetryThroughModbusAndALeakRaisesAnAlarm() throws Exception {
-        await("simulator devices", Duration.ofSeconds(90), () -> answers(API + "/simulator/devices", j -> j.size() == 28));
+        await("simulator devices", Duration.ofSeconds(90), () -> answers(API + "/simulator/devices", j -> j.size() == 38));
         await("28 Modbus sources ONLINE", Duration.ofSeconds(90), () -> onlineModbusSources() == 28);
         JsonNode e01 = json(get(API + "/modbus/devices/sim-E01-gds"));
         assertEquals(e01.toString(), "ONLINE", e01.path("status").path("state").asText());
@@ -91,6 +92,9 @@ public class SimulatorIT extends ChemParkTestSupport {
         assertEquals("modbus:sim-E01-gds", live.latest("E01-GT-1101").get().source());
         await("most of the park's points in telemetry", Duration.ofSeconds(60),
                 () -> live.latest(List.of("E01-LT-1101", "E07-GT-1101", "E14-AT-1101", "E01-PT-1101")).size() == 4);
+        // flow meters come from the simulated MQTT gateways, through the platform's broker with the gateway's own login
+        await("E01-FT-1101 over MQTT", Duration.ofSeconds(60),
+                () -> live.latest("E01-FT-1101").map(r -> r.source().equals("mqtt:sim-E01-gw")).orElse(false));
 
         assertProblem(422, send("POST", "/simulator/scenarios", "{\"type\":\"LEAK\",\"pointCode\":\"NOPE-1\",\"durationSeconds\":60}"));
         assertProblem(422, send("POST", "/simulator/scenarios", "{\"type\":\"LEAK\",\"pointCode\":\"E01-GT-1101\",\"durationSeconds\":0}"));

@@ -27,4 +27,11 @@ public @interface SimulatorConfig {
 
     @AttributeDefinition(name = "Bridge poll interval (ms)", min = "100")
     int bridgePollIntervalMs() default 1000;
+
+    @AttributeDefinition(name = "MQTT gateways", description = "Publish the flow meters of each enterprise over MQTT as a field gateway")
+    boolean mqttEnabled() default true;
+
+    @AttributeDefinition(name = "MQTT broker URL", required = false,
+            description = "e.g. tcp://127.0.0.1:1883; empty = the platform's broker (port of org.chempark.bridge.mqtt) on 127.0.0.1")
+    String mqttBrokerUrl() default "";
 }
