@@ -2,11 +2,16 @@ package org.chempark.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.inject.Inject;
@@ -19,6 +24,8 @@ import org.chempark.sdk.telemetry.TelemetrySource;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -43,6 +50,34 @@ public class SimulatorIT extends ChemParkTestSupport {
     @Inject
     @Filter(timeout = 90_000)
     private LiveValues live;
+
+    /** The simulator's Modbus ports moved to a free range: another instance on this machine may use 15020+. */
+    @Override
+    @Configuration
+    public Option[] config() {
+        List<Option> options = new ArrayList<>(List.of(super.config()));
+        options.add(editConfigurationFilePut("etc/org.chempark.simulator.cfg", "modbusBasePort", Integer.toString(freeRange(40))));
+        return options.toArray(Option[]::new);
+    }
+
+    private static int freeRange(int count) {
+        java.util.Random rnd = new java.util.Random();
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int base = 20000 + rnd.nextInt(20000);
+            boolean free = true;
+            for (int p = base; p < base + count && free; p++) {
+                try (ServerSocket s = new ServerSocket(p, 1, InetAddress.getLoopbackAddress())) {
+                    s.setReuseAddress(true);
+                } catch (IOException e) {
+                    free = false;
+                }
+            }
+            if (free) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("no free range of " + count + " ports");
+    }
 
     @Before
     public void installSimulator() throws Exception {
