@@ -81,7 +81,9 @@ record ClientSettings(String name, String endpointUrl, SecurityPolicy securityPo
             errors.add("samplingInterval: 0 (fastest) or more ms (got " + c.samplingInterval() + ")");
         }
         Map<NodeId, String> mapping = new LinkedHashMap<>();
-        String[] entries = c.mapping() == null ? new String[0] : c.mapping();
+        // one entry per array element; a .cfg file gives one string, so entries may also be separated by commas or new lines
+        String[] entries = java.util.Arrays.stream(c.mapping() == null ? new String[0] : c.mapping())
+                .flatMap(e -> java.util.Arrays.stream(String.valueOf(e).split("[,\\n]"))).toArray(String[]::new);
         for (int i = 0; i < entries.length; i++) {
             String e = entries[i] == null ? "" : entries[i].trim();
             if (e.isEmpty()) {
