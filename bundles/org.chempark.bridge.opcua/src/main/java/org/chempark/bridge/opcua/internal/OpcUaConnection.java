@@ -96,6 +96,8 @@ final class OpcUaConnection implements AutoCloseable {
     private volatile UaSubscription subscription;
     private volatile int monitored;
     private volatile boolean closed;
+    /** Measurement hook (bench): milliseconds from the server's publish time to the hand-off of the batch. */
+    volatile java.util.function.LongConsumer handOffProbe;
     private long backoffMs = 1000;
     private ScheduledFuture<?> retry;
 
@@ -291,7 +293,7 @@ final class OpcUaConnection implements AutoCloseable {
             @Override
             public void onDataChangeNotification(UaSubscription sub, List<UaMonitoredItem> items, List<DataValue> values,
                     DateTime publishTime) {
-                deliver(items, values);
+                deliver(items, values, publishTime);
             }
         });
         List<MonitoredItemCreateRequest> batch = new ArrayList<>(BATCH);
@@ -336,7 +338,7 @@ final class OpcUaConnection implements AutoCloseable {
         return ok;
     }
 
-    private void deliver(List<UaMonitoredItem> items, List<DataValue> values) {
+    private void deliver(List<UaMonitoredItem> items, List<DataValue> values, DateTime publishTime) {
         List<Reading> batch = new ArrayList<>(values.size());
         String source = settings.sourceId();
         for (int i = 0; i < values.size(); i++) {
@@ -350,6 +352,10 @@ final class OpcUaConnection implements AutoCloseable {
         }
         readings.addAndGet(batch.size());
         lastReading = batch.get(batch.size() - 1).timestamp();
+        java.util.function.LongConsumer probe = handOffProbe;
+        if (probe != null && publishTime != null) {
+            probe.accept(System.currentTimeMillis() - publishTime.getJavaTime());
+        }
         try {
             sink.submit(batch).whenComplete((receipt, failure) -> {
                 if (failure != null && submitFailures.getAndIncrement() % 1000 == 0) {
