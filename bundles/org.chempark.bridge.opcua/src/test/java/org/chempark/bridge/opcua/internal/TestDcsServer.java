@@ -23,9 +23,11 @@ import org.eclipse.milo.opcua.sdk.server.api.config.OpcUaServerConfig;
 import org.eclipse.milo.opcua.sdk.server.identity.CompositeValidator;
 import org.eclipse.milo.opcua.sdk.server.identity.UsernameIdentityValidator;
 import org.eclipse.milo.opcua.sdk.server.identity.X509IdentityValidator;
+import org.eclipse.milo.opcua.sdk.server.nodes.AttributeObserver;
 import org.eclipse.milo.opcua.sdk.server.nodes.UaFolderNode;
 import org.eclipse.milo.opcua.sdk.server.nodes.UaVariableNode;
 import org.eclipse.milo.opcua.sdk.server.util.SubscriptionModel;
+import org.eclipse.milo.opcua.stack.core.AttributeId;
 import org.eclipse.milo.opcua.stack.core.Identifiers;
 import org.eclipse.milo.opcua.stack.core.security.DefaultCertificateManager;
 import org.eclipse.milo.opcua.stack.core.security.DefaultTrustListManager;
@@ -156,6 +158,8 @@ public final class TestDcsServer implements AutoCloseable {
     private final class Namespace extends ManagedNamespaceWithLifecycle {
         private final SubscriptionModel subscriptions;
         private final List<UaVariableNode> variables = new ArrayList<>();
+        private final java.util.Map<org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger, Object[]> observers =
+                new java.util.concurrent.ConcurrentHashMap<>();
 
         Namespace(OpcUaServer server) {
             super(server, NS);
@@ -182,9 +186,28 @@ public final class TestDcsServer implements AutoCloseable {
             }
         }
 
+        /**
+         * Reports every change of a value at once (exception-based, as DCS servers do), not by
+         * sampling: a sampler at the same 1 s period as the changes would alias and skip some.
+         */
         @Override
         public void onDataItemsCreated(List<DataItem> items) {
-            subscriptions.onDataItemsCreated(items);
+            for (DataItem item : items) {
+                getNodeManager().getNode(item.getReadValueId().getNodeId()).ifPresent(node -> {
+                    if (node instanceof UaVariableNode v && item.getReadValueId().getAttributeId().intValue() == 13) {
+                        AttributeObserver o = (n, attribute, value) -> {
+                            if (attribute == AttributeId.Value && item.isSamplingEnabled()) {
+                                item.setValue((DataValue) value);
+                            }
+                        };
+                        observers.put(item.getId(), new Object[] { v, o });
+                        v.addAttributeObserver(o);
+                        item.setValue(v.getValue());
+                    } else {
+                        subscriptions.onDataItemsCreated(List.of(item));
+                    }
+                });
+            }
         }
 
         @Override
@@ -194,6 +217,12 @@ public final class TestDcsServer implements AutoCloseable {
 
         @Override
         public void onDataItemsDeleted(List<DataItem> items) {
+            for (DataItem item : items) {
+                Object[] o = observers.remove(item.getId());
+                if (o != null) {
+                    ((UaVariableNode) o[0]).removeAttributeObserver((AttributeObserver) o[1]);
+                }
+            }
             subscriptions.onDataItemsDeleted(items);
         }
 
