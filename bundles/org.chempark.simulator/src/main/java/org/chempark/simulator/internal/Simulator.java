@@ -47,6 +47,7 @@ public class Simulator {
     private static final Logger LOG = LoggerFactory.getLogger(Simulator.class);
 
     static final String MQTT_DEVICE_PID = "org.chempark.bridge.mqtt.device";
+    static final String OPCUA_PID = "org.chempark.bridge.opcua";
     static final String MQTT_BROKER_PID = "org.chempark.bridge.mqtt";
     static final String CREATED_BY = "chempark-simulator";
 
@@ -54,24 +55,32 @@ public class Simulator {
     private final List<SimDevice> devices;
     private final ModbusServers servers;
     private final MqttPublishers publishers;
+    private final OpcUaServers opcua;
     private final ScheduledExecutorService ticker;
     private final Clock clock = Clock.systemUTC();
 
     @Activate
     public Simulator(SimulatorConfig config, @Reference AssetService assets, @Reference ConfigurationAdmin configAdmin, BundleContext context)
             throws IOException {
-        devices = devices(assets.enterprises(), config.modbusBasePort(), assets, config.mqttEnabled());
+        devices = devices(assets.enterprises(), config.modbusBasePort(), assets, config.mqttEnabled(), config.opcuaEnterprises());
         Set<String> names = new LinkedHashSet<>();
         devices.forEach(d -> names.add(d.name()));
         model = new ParkModel(assets.points(), assets.units(), names, config.seed());
         servers = new ModbusServers(InetAddress.getByName(config.bindAddress()), devices.stream().filter(SimDevice::modbus).toList());
-        List<SimDevice> gateways = devices.stream().filter(d -> !d.modbus()).toList();
+        List<SimDevice> gateways = devices.stream().filter(SimDevice::mqtt).toList();
+        List<SimDevice> dcsServers = devices.stream().filter(SimDevice::opcua).toList();
+        try {
+            opcua = new OpcUaServers(config.bindAddress(), dcsServers);
+        } catch (Exception e) {
+            throw new IOException("cannot prepare the simulated OPC UA servers: " + e.getMessage(), e);
+        }
         Map<String, String> secrets = gateways.isEmpty() ? Map.of()
                 : mqttSecrets(gateways, configAdmin, context.getDataFile("mqtt-secrets.properties"), config.createBridgeConfigs());
         publishers = new MqttPublishers(brokerUrl(config, configAdmin), gateways, secrets);
         Instant now = clock.instant();
         model.tick(now);
         servers.update(model, now);
+        opcua.update(model, now);
         ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "chempark-simulator");
             t.setDaemon(true);
@@ -81,9 +90,9 @@ public class Simulator {
         if (config.createBridgeConfigs()) {
             createModbusConfigs(configAdmin, config);
         }
-        LOG.info("Virtual park simulator: {} points, {} Modbus devices on {}:{}-{}, {} MQTT gateways", model.pointCodes().size(),
-                devices.size() - gateways.size(), config.bindAddress(), config.modbusBasePort(),
-                config.modbusBasePort() + 2 * Math.max(0, assets.enterprises().size()) - 1, gateways.size());
+        LOG.info("Virtual park simulator: {} points; {} Modbus devices and {} OPC UA DCS servers on {}:{}-{}; {} MQTT gateways",
+                model.pointCodes().size(), devices.stream().filter(SimDevice::modbus).count(), dcsServers.size(), config.bindAddress(),
+                config.modbusBasePort(), config.modbusBasePort() + 2 * Math.max(0, assets.enterprises().size()) - 1, gateways.size());
     }
 
     /** Name of the bridge configuration (and MQTT device id) of a simulated device. */
@@ -163,10 +172,11 @@ public class Simulator {
     }
 
     /**
-     * A gas-detector controller and a DCS per enterprise, in enterprise order, and (withMqtt) an
-     * MQTT gateway for its flow meters; devices without points are left out.
+     * A gas-detector controller and a DCS per enterprise, in enterprise order (the DCS of the first
+     * {@code opcuaEnterprises} over OPC UA, the others over Modbus), and (withMqtt) an MQTT gateway
+     * for its flow meters; devices without points are left out.
      */
-    static List<SimDevice> devices(List<Enterprise> enterprises, int basePort, AssetService assets, boolean withMqtt) {
+    static List<SimDevice> devices(List<Enterprise> enterprises, int basePort, AssetService assets, boolean withMqtt, int opcuaEnterprises) {
         List<SimDevice> out = new ArrayList<>();
         List<Enterprise> sorted = enterprises.stream().sorted(java.util.Comparator.comparing(Enterprise::code)).toList();
         var points = assets.points();
@@ -188,7 +198,7 @@ public class Simulator {
                 out.add(new SimDevice(e.code() + "-gds", "GDS", e.id(), e.code(), basePort + 2 * i, gas));
             }
             if (!dcs.isEmpty()) {
-                out.add(new SimDevice(e.code() + "-dcs", "DCS", e.id(), e.code(), basePort + 2 * i + 1, dcs));
+                out.add(new SimDevice(e.code() + "-dcs", i < opcuaEnterprises ? "OPCUA" : "DCS", e.id(), e.code(), basePort + 2 * i + 1, dcs));
             }
             if (!flow.isEmpty()) {
                 out.add(new SimDevice(e.code() + "-gw", "MQTT", e.id(), e.code(), 0, flow));
@@ -202,6 +212,7 @@ public class Simulator {
             Instant now = clock.instant();
             model.tick(now);
             servers.update(model, now);
+            opcua.update(model, now);
             publishers.update(model, now);
         } catch (RuntimeException e) {
             LOG.warn("Simulator tick failed: {}", e.toString());
@@ -211,6 +222,10 @@ public class Simulator {
     private void createModbusConfigs(ConfigurationAdmin ca, SimulatorConfig config) throws IOException {
         int created = 0;
         for (SimDevice d : devices) {
+            if (d.opcua()) {
+                created += createOpcUaConfig(ca, config, d);
+                continue;
+            }
             if (!d.modbus()) {
                 continue;
             }
@@ -239,6 +254,28 @@ public class Simulator {
         }
     }
 
+    /** The OPC UA client bridge's connection to a simulated DCS: anonymous, security None, points mapped by browse name. */
+    private static int createOpcUaConfig(ConfigurationAdmin ca, SimulatorConfig config, SimDevice d) throws IOException {
+        String name = bridgeName(d);
+        Configuration c = ca.getFactoryConfiguration(OPCUA_PID, name, "?");
+        if (c.getProperties() != null) {
+            return 0;
+        }
+        Dictionary<String, Object> p = new Hashtable<>();
+        p.put("name", name);
+        p.put("endpointUrl", OpcUaServers.url(config.bindAddress(), d.port()));
+        p.put("securityPolicy", "None");
+        p.put("auth", "anonymous");
+        p.put("publishingInterval", config.bridgePollIntervalMs());
+        p.put("samplingInterval", config.bridgePollIntervalMs());
+        p.put("autoMapFolder", OpcUaServers.FOLDER);
+        p.put("enterpriseId", d.enterpriseId());
+        p.put("enabled", true);
+        p.put("createdBy", CREATED_BY);
+        c.update(p);
+        return 1;
+    }
+
     ParkModel model() {
         return model;
     }
@@ -250,6 +287,7 @@ public class Simulator {
     /** Whether each device serves now: its Modbus port listens, or its MQTT gateway is connected. */
     Map<String, Boolean> listening() {
         Map<String, Boolean> out = new LinkedHashMap<>(servers.listening());
+        out.putAll(opcua.running());
         out.putAll(publishers.connected());
         return out;
     }
@@ -263,6 +301,7 @@ public class Simulator {
         Instant now = clock.instant();
         Scenario s = model.start(r, now);
         servers.update(model, now);
+        opcua.update(model, now);
         publishers.update(model, now);
         LOG.info("Scenario {} {} on {} for {} s", s.id(), s.type(), s.target(), r.durationSeconds());
         return s;
@@ -271,7 +310,10 @@ public class Simulator {
     boolean cancel(String id) {
         boolean removed = model.cancel(id);
         if (removed) {
-            servers.update(model, clock.instant());
+            Instant now = clock.instant();
+            servers.update(model, now);
+            opcua.update(model, now);
+            publishers.update(model, now);
             LOG.info("Scenario {} cancelled", id);
         }
         return removed;
@@ -281,6 +323,7 @@ public class Simulator {
     public void deactivate() {
         ticker.shutdownNow();
         servers.close();
+        opcua.close();
         publishers.close();
     }
 }

@@ -57,9 +57,10 @@ public class SimulatorResource {
         DataScope.requireParkWide();
         Map<String, Boolean> listening = simulator.listening();
         return simulator.devices().stream().map(d -> new DeviceView(d.name(), d.kind(), d.enterpriseCode(), d.enterpriseId(),
-                d.modbus() ? "modbus-tcp" : "mqtt", d.port(), d.modbus() ? SimDevice.UNIT_ID : 0, d.pointCodes().size(),
-                Boolean.TRUE.equals(listening.get(d.name())),
-                (d.modbus() ? Simulator.BRIDGE_PID : Simulator.MQTT_DEVICE_PID) + "~" + Simulator.bridgeName(d))).toList();
+                d.modbus() ? "modbus-tcp" : d.opcua() ? "opc-ua" : "mqtt", d.port(), d.modbus() ? SimDevice.UNIT_ID : 0,
+                d.pointCodes().size(), Boolean.TRUE.equals(listening.get(d.name())),
+                (d.modbus() ? Simulator.BRIDGE_PID : d.opcua() ? Simulator.OPCUA_PID : Simulator.MQTT_DEVICE_PID) + "~"
+                        + Simulator.bridgeName(d))).toList();
     }
 
     @GET
