@@ -63,7 +63,7 @@ public class SimulatorIT extends ChemParkTestSupport {
     private static int freeRange(int count) {
         java.util.Random rnd = new java.util.Random();
         for (int attempt = 0; attempt < 50; attempt++) {
-            int base = 20000 + rnd.nextInt(20000);
+            int base = 20000 + rnd.nextInt(12000); // below the ephemeral range (32768+), where outgoing connections take ports
             boolean free = true;
             for (int p = base; p < base + count && free; p++) {
                 try (ServerSocket s = new ServerSocket(p, 1, InetAddress.getLoopbackAddress())) {
