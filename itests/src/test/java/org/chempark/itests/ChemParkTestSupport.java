@@ -226,7 +226,17 @@ public abstract class ChemParkTestSupport {
                 }
                 password = java.nio.file.Files.readString(initial).trim();
             }
-            JsonNode login = JSON.readTree(login(password).body());
+            // the login resource may not be published yet while the platform starts (404 page from Jetty): retry
+            HttpResponse<String> first = login(password);
+            long loginDeadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+            while (first.statusCode() == 404 || first.statusCode() == 503) {
+                if (System.nanoTime() > loginDeadline) {
+                    throw new IllegalStateException("login not available: " + first.statusCode() + " " + abbreviate(first.body()));
+                }
+                Thread.sleep(250);
+                first = login(password);
+            }
+            JsonNode login = JSON.readTree(first.body());
             String token = login.path("accessToken").asText(null);
             if (token == null) {
                 throw new IllegalStateException("login failed: " + login);

@@ -2,11 +2,16 @@ package org.chempark.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.inject.Inject;
@@ -19,6 +24,8 @@ import org.chempark.sdk.telemetry.TelemetrySource;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -29,8 +36,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The virtual park simulator in the distribution (issue 4): the feature installs, its Modbus
- * slaves serve the demo park, the bridge configurations it creates make the Modbus bridge poll
- * them, readings reach the telemetry module (LiveValues), and a leak scenario drives the
+ * slaves, OPC UA DCS servers and MQTT gateways serve the demo park, the bridge configurations it creates make the Modbus bridge poll
+ * them, the simulated MQTT gateways publish to the platform broker, readings reach the telemetry
+ * module (LiveValues), and a leak scenario drives the
  * detector at the source above HH and raises an alarm.
  */
 @RunWith(PaxExam.class)
@@ -40,8 +48,36 @@ public class SimulatorIT extends ChemParkTestSupport {
     private FeaturesService features;
 
     @Inject
-    @Filter(timeout = 90_000)
+    @Filter(timeout = 240_000)
     private LiveValues live;
+
+    /** The simulator's Modbus ports moved to a free range: another instance on this machine may use 15020+. */
+    @Override
+    @Configuration
+    public Option[] config() {
+        List<Option> options = new ArrayList<>(List.of(super.config()));
+        options.add(editConfigurationFilePut("etc/org.chempark.simulator.cfg", "modbusBasePort", Integer.toString(freeRange(40))));
+        return options.toArray(Option[]::new);
+    }
+
+    private static int freeRange(int count) {
+        java.util.Random rnd = new java.util.Random();
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int base = 20000 + rnd.nextInt(12000); // below the ephemeral range (32768+), where outgoing connections take ports
+            boolean free = true;
+            for (int p = base; p < base + count && free; p++) {
+                try (ServerSocket s = new ServerSocket(p, 1, InetAddress.getLoopbackAddress())) {
+                    s.setReuseAddress(true);
+                } catch (IOException e) {
+                    free = false;
+                }
+            }
+            if (free) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("no free range of " + count + " ports");
+    }
 
     @Before
     public void installSimulator() throws Exception {
@@ -64,10 +100,10 @@ public class SimulatorIT extends ChemParkTestSupport {
         return live.latest(point).map(Reading::value).orElse(Double.NaN);
     }
 
-    private long onlineModbusSources() throws Exception {
+    private long onlineSources(String protocol) throws Exception {
         long online = 0;
         for (ServiceReference<TelemetrySource> ref : bundleContext.getServiceReferences(TelemetrySource.class,
-                "(" + TelemetrySource.PROTOCOL + "=modbus)")) {
+                "(" + TelemetrySource.PROTOCOL + "=" + protocol + ")")) {
             TelemetrySource s = bundleContext.getService(ref);
             if (s != null && s.status().state() == SourceStatus.State.ONLINE) {
                 online++;
@@ -79,8 +115,10 @@ public class SimulatorIT extends ChemParkTestSupport {
 
     @Test
     public void simulatedDevicesReachTelemetryThroughModbusAndALeakRaisesAnAlarm() throws Exception {
-        await("simulator devices", Duration.ofSeconds(90), () -> answers(API + "/simulator/devices", j -> j.size() == 28));
-        await("28 Modbus sources ONLINE", Duration.ofSeconds(90), () -> onlineModbusSources() == 28);
+        await("simulator devices", Duration.ofSeconds(90), () -> answers(API + "/simulator/devices", j -> j.size() == 38));
+        // 14 gas-detector controllers and 9 DCS over Modbus; the DCS of E01-E05 over OPC UA
+        await("23 Modbus sources ONLINE", Duration.ofSeconds(90), () -> onlineSources("modbus") == 23);
+        await("5 OPC UA connections ONLINE", Duration.ofSeconds(120), () -> onlineSources("opcua") == 5);
         JsonNode e01 = json(get(API + "/modbus/devices/sim-E01-gds"));
         assertEquals(e01.toString(), "ONLINE", e01.path("status").path("state").asText());
         assertEquals(1, e01.path("requestsPerPoll").asInt());
@@ -91,6 +129,12 @@ public class SimulatorIT extends ChemParkTestSupport {
         assertEquals("modbus:sim-E01-gds", live.latest("E01-GT-1101").get().source());
         await("most of the park's points in telemetry", Duration.ofSeconds(60),
                 () -> live.latest(List.of("E01-LT-1101", "E07-GT-1101", "E14-AT-1101", "E01-PT-1101")).size() == 4);
+        // the DCS of E01 is an OPC UA server read by the OPC UA client bridge (points mapped by browse name)
+        await("E01-LT-1101 over OPC UA", Duration.ofSeconds(60),
+                () -> live.latest("E01-LT-1101").map(r -> r.source().equals("opcua:sim-E01-dcs")).orElse(false));
+        // flow meters come from the simulated MQTT gateways, through the platform's broker with the gateway's own login
+        await("E01-FT-1101 over MQTT", Duration.ofSeconds(60),
+                () -> live.latest("E01-FT-1101").map(r -> r.source().equals("mqtt:sim-E01-gw")).orElse(false));
 
         assertProblem(422, send("POST", "/simulator/scenarios", "{\"type\":\"LEAK\",\"pointCode\":\"NOPE-1\",\"durationSeconds\":60}"));
         assertProblem(422, send("POST", "/simulator/scenarios", "{\"type\":\"LEAK\",\"pointCode\":\"E01-GT-1101\",\"durationSeconds\":0}"));

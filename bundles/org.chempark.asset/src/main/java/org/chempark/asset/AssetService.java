@@ -16,6 +16,9 @@ public interface AssetService {
 
     Optional<Unit> unit(long id);
 
+    /** Every equipment item, ordered by code (added for the OPC UA server bridge's address space). */
+    List<Equipment> equipment();
+
     List<MonitoringPoint> points();
 
     Optional<MonitoringPoint> pointByCode(String code);

@@ -10,6 +10,7 @@ import javax.persistence.EntityManagerFactory;
 import org.chempark.asset.AssetService;
 import org.chempark.asset.Chemical;
 import org.chempark.asset.Enterprise;
+import org.chempark.asset.Equipment;
 import org.chempark.asset.MonitoringPoint;
 import org.chempark.asset.Park;
 import org.chempark.asset.Unit;
@@ -108,6 +109,11 @@ public class AssetServiceImpl implements AssetService {
         } catch (ProblemException notFound) {
             return Optional.empty();
         }
+    }
+
+    @Override
+    public List<Equipment> equipment() {
+        return asSystem(store::allEquipment);
     }
 
     @Override

@@ -914,6 +914,11 @@ final class AssetStore {
         });
     }
 
+    List<Equipment> allEquipment() {
+        return tx.read(em -> em.createQuery("select r from EquipmentRow r order by r.code", EquipmentRow.class).getResultList()
+                .stream().map(this::toEquipment).toList());
+    }
+
     List<MonitoringPoint> allPoints() {
         return tx.read(em -> {
             List<PointRow> rows = em.createQuery("select r from PointRow r order by r.code", PointRow.class).getResultList();

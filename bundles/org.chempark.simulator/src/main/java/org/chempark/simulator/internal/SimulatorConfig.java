@@ -27,4 +27,15 @@ public @interface SimulatorConfig {
 
     @AttributeDefinition(name = "Bridge poll interval (ms)", min = "100")
     int bridgePollIntervalMs() default 1000;
+
+    @AttributeDefinition(name = "OPC UA DCS enterprises", min = "0", max = "100",
+            description = "The first N enterprises (by code) serve their DCS over OPC UA (Milo) on the DCS port; the others over Modbus")
+    int opcuaEnterprises() default 5;
+
+    @AttributeDefinition(name = "MQTT gateways", description = "Publish the flow meters of each enterprise over MQTT as a field gateway")
+    boolean mqttEnabled() default true;
+
+    @AttributeDefinition(name = "MQTT broker URL", required = false,
+            description = "e.g. tcp://127.0.0.1:1883; empty = the platform's broker (port of org.chempark.bridge.mqtt) on 127.0.0.1")
+    String mqttBrokerUrl() default "";
 }

@@ -45,7 +45,7 @@ public class SimulatorResource {
             Map<String, Double> points, Map<String, Double> currentValues, List<String> devices) {
     }
 
-    /** A simulated device as the API shows it. */
+    /** A simulated device as the API shows it (port and unit id 0 for MQTT gateways; listening = connected for them). */
     public record DeviceView(String name, String kind, String enterpriseCode, Long enterpriseId, String protocol, int port, int unitId,
             int points, boolean listening, String bridgeConfiguration) {
     }
@@ -56,9 +56,11 @@ public class SimulatorResource {
     public List<DeviceView> devices() {
         DataScope.requireParkWide();
         Map<String, Boolean> listening = simulator.listening();
-        return simulator.devices().stream().map(d -> new DeviceView(d.name(), d.kind(), d.enterpriseCode(), d.enterpriseId(), "modbus-tcp",
-                d.port(), SimDevice.UNIT_ID, d.pointCodes().size(), Boolean.TRUE.equals(listening.get(d.name())),
-                Simulator.BRIDGE_PID + "~sim-" + d.name())).toList();
+        return simulator.devices().stream().map(d -> new DeviceView(d.name(), d.kind(), d.enterpriseCode(), d.enterpriseId(),
+                d.modbus() ? "modbus-tcp" : d.opcua() ? "opc-ua" : "mqtt", d.port(), d.modbus() ? SimDevice.UNIT_ID : 0,
+                d.pointCodes().size(), Boolean.TRUE.equals(listening.get(d.name())),
+                (d.modbus() ? Simulator.BRIDGE_PID : d.opcua() ? Simulator.OPCUA_PID : Simulator.MQTT_DEVICE_PID) + "~"
+                        + Simulator.bridgeName(d))).toList();
     }
 
     @GET

@@ -49,8 +49,8 @@ class SimulatorModbusTest {
         try (ServerSocket s = new ServerSocket(0)) {
             base = s.getLocalPort();
         }
-        List<SimDevice> all = Simulator.devices(park.enterprises, base, new TestAssets(park));
-        assertThat(all).hasSize(28);
+        List<SimDevice> all = Simulator.devices(park.enterprises, base, new TestAssets(park), true, 0);
+        assertThat(all).hasSize(28 + 10); // gds and dcs of 14 enterprises, a flow-meter gateway for the 10 with flow meters
         SimDevice gds = all.get(0);
         assertThat(gds.name()).isEqualTo("E01-gds");
         List<SimDevice> devices = List.of(gds);

@@ -39,6 +39,11 @@ final class TestAssets implements AssetService {
     }
 
     @Override
+    public List<org.chempark.asset.Equipment> equipment() {
+        return List.of();
+    }
+
+    @Override
     public List<MonitoringPoint> points() {
         return park.points;
     }
