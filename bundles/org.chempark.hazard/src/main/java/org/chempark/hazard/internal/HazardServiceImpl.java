@@ -47,7 +47,7 @@ import org.slf4j.LoggerFactory;
         property = EventConstants.EVENT_TOPIC + "=org/chempark/asset/*")
 public class HazardServiceImpl implements HazardService, EventHandler {
     private static final Logger LOG = LoggerFactory.getLogger(HazardServiceImpl.class);
-    static final String[] MIGRATIONS = { "V1__grading_history.sql" };
+    static final String[] MIGRATIONS = { "V1__grading_history.sql", "V2__responsibility_monitoring.sql" };
 
     /** Outcome of one regrading of the whole park. */
     public record RegradeSummary(int units, int majorHazardSources, Map<Integer, Long> byGrade, int changed, double durationMs,
