@@ -65,7 +65,7 @@ public class HazardResource {
     @POST
     @Path("units/{unitId}/spot-checks")
     @javax.ws.rs.Consumes(MediaType.APPLICATION_JSON)
-    @RequiresPermission("hazard:spot-check")
+    @RequiresPermission("hazard:review")
     public javax.ws.rs.core.Response spotCheck(@PathParam("unitId") long unitId, Duty.SpotCheckInput in) {
         return javax.ws.rs.core.Response.status(201).entity(monitoring.spotCheck(unitId, in)).build();
     }

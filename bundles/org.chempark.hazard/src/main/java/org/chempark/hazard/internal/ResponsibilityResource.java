@@ -75,7 +75,7 @@ public class ResponsibilityResource {
     @POST
     @Path("persons")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RequiresPermission("hazard:duty-manage")
+    @RequiresPermission("hazard:write")
     public Response createPerson(PersonInput in) {
         Person p = store.createPerson(body(in));
         duty.tick();
@@ -85,14 +85,14 @@ public class ResponsibilityResource {
     @PUT
     @Path("persons/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RequiresPermission("hazard:duty-manage")
+    @RequiresPermission("hazard:write")
     public Person updatePerson(@PathParam("id") long id, PersonInput in) {
         return store.updatePerson(id, body(in));
     }
 
     @DELETE
     @Path("persons/{id}")
-    @RequiresPermission("hazard:duty-manage")
+    @RequiresPermission("hazard:write")
     public Response deactivatePerson(@PathParam("id") long id) {
         store.deactivatePerson(id);
         return Response.noContent().build();
@@ -124,7 +124,7 @@ public class ResponsibilityResource {
     @POST
     @Path("tasks/{id}/record")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RequiresPermission("hazard:duty-record")
+    @RequiresPermission("hazard:write")
     public Response record(@PathParam("id") long id, RecordInput in) {
         DutyRecord r = store.record(id, body(in));
         duty.changed(Set.of(store.task(id).enterpriseId()));
@@ -142,7 +142,7 @@ public class ResponsibilityResource {
     @POST
     @Path("records/{id}/attachments")
     @Consumes({ "image/jpeg", "image/png", "application/pdf", MediaType.APPLICATION_OCTET_STREAM, MediaType.WILDCARD })
-    @RequiresPermission("hazard:duty-record")
+    @RequiresPermission("hazard:write")
     public Response attach(@PathParam("id") long id, @QueryParam("fileName") String fileName,
             @HeaderParam("Content-Type") String contentType, InputStream body) {
         Attachment a = store.attach(id, fileName, contentType, body);
