@@ -184,13 +184,14 @@ public class RiskIT extends ChemParkTestSupport {
 
         // enterprise users: only their own enterprise's warnings, and no acting on others'
         JsonNode enterprises = json(get(API + "/asset/enterprises?sort=code&size=50")).path("items");
-        long other = -1;
+        long otherId = -1;
         for (JsonNode e : enterprises) {
             if (e.path("id").asLong() != enterpriseId) {
-                other = e.path("id").asLong();
+                otherId = e.path("id").asLong();
                 break;
             }
         }
+        final long other = otherId;
         assertNotEquals(-1, other);
         ObjectNode org = JSON.createObjectNode().put("code", "org-risk-it").put("name", "风险测试企业").put("type", "ENTERPRISE").put("enterpriseId", other);
         HttpResponse<String> or = send("POST", "/security/organisations", null, org.toString());

@@ -124,10 +124,28 @@ public class RiskResource {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("enterprisesByColour", count(risk.scores.current(false, null, null)));
         m.put("hazardSourcesByColour", count(risk.scores.current(true, null, null)));
+        m.put("hazardSourcesByGradeAndColour", byGrade(risk.scores.current(true, null, null)));
         m.put("colourChangesPerDay", risk.scores.changesPerDay(f, t));
         m.put("warnings", risk.warnings.statistics(f, t));
         m.put("from", f);
         m.put("to", t);
+        return m;
+    }
+
+    /** Hazard sources by GB 18218 grade (from their {@code hazard.grade} factor: severity 4 = 一级) and colour. */
+    static Map<String, Map<String, Long>> byGrade(List<Score> units) {
+        Map<String, Map<String, Long>> m = new TreeMap<>();
+        for (Score s : units) {
+            String grade = s.contributions().stream().filter(c -> c.factor().equals("hazard.grade") && c.unitId() != null)
+                    .map(c -> switch ((int) Math.round(c.value())) {
+                        case 4 -> "一级";
+                        case 3 -> "二级";
+                        case 2 -> "三级";
+                        case 1 -> "四级";
+                        default -> "other";
+                    }).findFirst().orElse("not graded");
+            m.computeIfAbsent(grade, k -> new TreeMap<>()).merge(s.colour().name(), 1L, Long::sum);
+        }
         return m;
     }
 
