@@ -144,15 +144,25 @@ public class RiskService implements EventHandler {
 
     /** Asks for a recomputation of one enterprise; requests made while one is waiting are merged. */
     void request(long enterpriseId) {
+        if (executor.isShutdown()) {
+            return; // deactivating
+        }
         if (pending.add(enterpriseId)) {
-            executor.execute(() -> {
-                pending.remove(enterpriseId);
-                recompute(enterpriseId);
-            });
+            try {
+                executor.execute(() -> {
+                    pending.remove(enterpriseId);
+                    recompute(enterpriseId);
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                pending.remove(enterpriseId); // deactivated meanwhile
+            }
         }
     }
 
     void recomputeAll() {
+        if (executor.isShutdown()) {
+            return;
+        }
         try {
             for (Enterprise e : assets.enterprises()) {
                 request(e.id());
