@@ -484,9 +484,11 @@ final class DutyStore {
             case "enterprise" -> "k.enterprise_id::text";
             case "person" -> "k.person_id::text";
             case "role" -> "p.role";
-            default -> throw ProblemException.invalid(List.of(new FieldError("by", "enum", "by must be enterprise, person or role")));
+            case "unit" -> "k.unit_id::text";
+            default -> throw ProblemException.invalid(List.of(new FieldError("by", "enum", "by must be enterprise, person, role, unit or grade")));
         };
-        String name = by == null || by.equals("enterprise") ? "k.enterprise_id::text" : by.equals("person") ? "max(p.name)" : "p.role";
+        String name = by == null || by.equals("enterprise") ? "k.enterprise_id::text" : by.equals("person") ? "max(p.name)"
+                : by.equals("unit") ? "k.unit_id::text" : "p.role";
         LocalDate f = from == null ? LocalDate.of(1970, 1, 1) : from;
         LocalDate t = to == null ? LocalDate.of(9999, 1, 1) : to;
         if (!f.isBefore(t)) {
@@ -496,7 +498,7 @@ final class DutyStore {
                 + "count(*) FILTER (WHERE k.status = 'DONE' AND k.late), count(*) FILTER (WHERE k.status = 'OVERDUE'), "
                 + "count(*) FILTER (WHERE k.status = 'OPEN') FROM hazard.duty_task k JOIN hazard.responsible_person p ON p.id = k.person_id "
                 + "WHERE " + DataScope.current().sqlPredicate("k.enterprise_id") + " AND k.period_start >= ? AND k.period_start < ? "
-                + "GROUP BY " + key + (by != null && by.equals("role") ? "" : "") + " ORDER BY 1", rs -> {
+                + "GROUP BY " + key + " ORDER BY 1", rs -> {
                     long total = rs.getLong(3);
                     long done = rs.getLong(4);
                     long open = rs.getLong(7);

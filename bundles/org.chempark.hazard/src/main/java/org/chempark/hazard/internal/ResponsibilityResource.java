@@ -50,11 +50,13 @@ import org.osgi.service.component.annotations.Reference;
 public class ResponsibilityResource {
     private final DutyComponent duty;
     private final DutyStore store;
+    private final HazardServiceImpl hazards;
 
     @Activate
-    public ResponsibilityResource(@Reference DutyComponent duty) {
+    public ResponsibilityResource(@Reference DutyComponent duty, @Reference HazardServiceImpl hazards) {
         this.duty = duty;
         this.store = duty.store;
+        this.hazards = hazards;
     }
 
     @GET
@@ -160,12 +162,33 @@ public class ResponsibilityResource {
                         java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")).build();
     }
 
-    /** Duty performance by {@code enterprise}, {@code person} or {@code role} for tasks of periods starting in [from, to). */
+    /**
+     * Duty performance by {@code enterprise}, {@code person}, {@code role}, {@code unit} or {@code grade} (GB 18218 grade of
+     * the hazard source) for tasks of periods starting in [from, to).
+     */
     @GET
     @Path("statistics")
     @RequiresPermission("hazard:read")
     public List<Stat> statistics(@QueryParam("by") String by, @QueryParam("from") String from, @QueryParam("to") String to) {
-        return store.statistics(by, date("from", from), date("to", to));
+        if (!"grade".equals(by)) {
+            return store.statistics(by, date("from", from), date("to", to));
+        }
+        java.util.Map<String, long[]> byGrade = new java.util.TreeMap<>();
+        for (Stat s : store.statistics("unit", date("from", from), date("to", to))) {
+            String grade = hazards.assessment(Long.parseLong(s.key())).filter(a -> a.gradeZh() != null).map(a -> a.gradeZh())
+                    .orElse("非重大危险源 not major");
+            long[] t = byGrade.computeIfAbsent(grade, k -> new long[5]);
+            t[0] += s.tasks();
+            t[1] += s.done();
+            t[2] += s.doneLate();
+            t[3] += s.overdue();
+            t[4] += s.open();
+        }
+        return byGrade.entrySet().stream().map(e -> {
+            long[] t = e.getValue();
+            long due = t[0] - t[4];
+            return new Stat(e.getKey(), e.getKey(), t[0], t[1], t[2], t[3], t[4], due == 0 ? null : Math.round(1000.0 * t[1] / due) / 1000.0);
+        }).toList();
     }
 
     @GET
