@@ -163,6 +163,10 @@ class DutyStoreTest {
                 assertThat(s.doneLate()).isEqualTo(1);
                 assertThat(s.done()).isEqualTo(1);
             });
+            assertThat(store.statistics("unit", null, null)).extracting(Stat::key).contains("201", "101");
+            assertThat(store.statistics("person", null, null)).extracting(Stat::name).contains("赵敏");
+            assertThatThrownBy(() -> store.statistics("colour", null, null))
+                    .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(422));
         } finally {
             clock.now = saved;
         }
