@@ -2,20 +2,27 @@ package org.chempark.hazard.internal;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
 import org.chempark.asset.AssetService;
+import org.chempark.sdk.notify.Notification;
+import org.chempark.sdk.notify.Notifier;
 import org.chempark.sdk.risk.RiskFactorProvider;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.slf4j.Logger;
@@ -33,6 +40,8 @@ public class DutyComponent {
 
     final DutyStore store;
     private final EventAdmin events;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile Notifier notifier;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "chempark-hazard-duty"));
 
     @Activate
@@ -46,9 +55,31 @@ public class DutyComponent {
 
     void tick() {
         try {
-            changed(store.generateAndMarkOverdue());
+            DutyStore.ScheduleRun run = store.runSchedule();
+            changed(run.enterprises());
+            notifyOverdue(run.overdue());
         } catch (RuntimeException e) {
             LOG.warn("Duty schedule run failed: {}", e.getMessage());
+        }
+    }
+
+    /** Tells each enterprise (and the responsible person, when linked to a user) which duty tasks were missed. */
+    void notifyOverdue(List<DutyStore.OverdueTask> overdue) {
+        Notifier n = notifier;
+        for (Map.Entry<Long, List<DutyStore.OverdueTask>> e : overdue.stream()
+                .collect(Collectors.groupingBy(DutyStore.OverdueTask::enterpriseId, java.util.TreeMap::new, Collectors.toList())).entrySet()) {
+            List<String> to = new ArrayList<>(List.of("enterprise:" + e.getKey()));
+            e.getValue().stream().map(DutyStore.OverdueTask::personUserId).filter(java.util.Objects::nonNull).distinct()
+                    .forEach(u -> to.add("user:" + u));
+            String body = String.join("\n", e.getValue().stream().map(t -> t.personName() + " " + t.titleZh() + " (unit " + t.unitId()
+                    + ", due " + t.dueAt() + ")").toList());
+            Notification msg = new Notification("hazard.duty-overdue", "【包保履职逾期】" + e.getValue().size() + " 项任务逾期 (duty tasks overdue)",
+                    body, to, e.getKey(), "hazard/duty-tasks");
+            if (n != null) {
+                n.send(msg);
+            } else {
+                LOG.info("{} duty tasks of enterprise {} became overdue (no notify module installed)", e.getValue().size(), e.getKey());
+            }
         }
     }
 

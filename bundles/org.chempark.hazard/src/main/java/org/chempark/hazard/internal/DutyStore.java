@@ -205,6 +205,19 @@ final class DutyStore {
      * @return the enterprises whose tasks changed
      */
     Set<Long> generateAndMarkOverdue() {
+        return runSchedule().enterprises();
+    }
+
+    /** A task that has just become overdue, with whom to tell. */
+    record OverdueTask(long taskId, long enterpriseId, long unitId, String personName, Long personUserId, String titleZh, Instant dueAt) {
+    }
+
+    /** What one run of the schedule changed. */
+    record ScheduleRun(Set<Long> enterprises, List<OverdueTask> overdue) {
+    }
+
+    /** {@link #generateAndMarkOverdue()} with the tasks that became overdue in this run. */
+    ScheduleRun runSchedule() {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ZONE);
         return db.tx(c -> {
@@ -217,9 +230,13 @@ final class DutyStore {
                         + "ON CONFLICT (template_id, person_id, period_start) DO NOTHING RETURNING enterprise_id",
                         rs -> rs.getLong(1), start, periodEnd(f, start), f));
             }
-            changed.addAll(Db.list(c, "UPDATE hazard.duty_task SET status = 'OVERDUE' WHERE status = 'OPEN' AND due_at <= ? "
-                    + "RETURNING enterprise_id", rs -> rs.getLong(1), now));
-            return changed;
+            List<OverdueTask> overdue = Db.list(c, "WITH o AS (UPDATE hazard.duty_task SET status = 'OVERDUE' WHERE status = 'OPEN' AND due_at <= ? "
+                    + "RETURNING id, enterprise_id, unit_id, person_id, template_id, due_at) SELECT o.id, o.enterprise_id, o.unit_id, p.name, p.user_id, "
+                    + "t.title_zh, o.due_at FROM o JOIN hazard.responsible_person p ON p.id = o.person_id JOIN hazard.duty_template t ON t.id = o.template_id "
+                    + "ORDER BY o.enterprise_id, o.id", rs -> new OverdueTask(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
+                            Db.longOrNull(rs, "user_id"), rs.getString(6), Db.instant(rs, "due_at")), now);
+            overdue.forEach(o -> changed.add(o.enterpriseId()));
+            return new ScheduleRun(changed, overdue);
         });
     }
 

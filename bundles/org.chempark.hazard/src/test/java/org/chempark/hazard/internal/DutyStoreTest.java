@@ -148,8 +148,11 @@ class DutyStoreTest {
         try {
             Task daily = dailyTaskOf(201L);
             clock.now = saved.plusSeconds(24 * 3600); // next day
-            Set<Long> changed = store.generateAndMarkOverdue();
-            assertThat(changed).contains(8L);
+            DutyStore.ScheduleRun run = store.runSchedule();
+            assertThat(run.enterprises()).contains(8L);
+            assertThat(run.overdue()).filteredOn(o -> o.taskId() == daily.id()).singleElement()
+                    .satisfies(o -> assertThat(o.personName()).isEqualTo("赵敏"));
+            assertThat(store.runSchedule().overdue()).isEmpty(); // reported once
             assertThat(store.task(daily.id()).status()).isEqualTo(TaskStatus.OVERDUE);
             assertThat(store.overdueByUnit(8L)).containsKey(201L);
             // recorded late: DONE, late
