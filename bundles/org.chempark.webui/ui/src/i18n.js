@@ -38,6 +38,22 @@ export const messages = {
       validation: '请修正标红的字段', error: '出错了', notFound: '页面不存在', back: '返回首页', refresh: '刷新', detail: '详情',
       close: '关闭', none: '无'
     },
+    sec: {
+      users: '用户管理', user: '用户', roles: '角色管理', role: '角色', organisations: '组织机构', organisation: '所属组织', audit: '安全审计',
+      userSearch: '用户名 / 姓名', username: '用户名', displayName: '姓名', phone: '手机号', email: '电子邮箱', locale: '界面语言',
+      enabled: '启用', state: '状态', active: '正常', disabled: '已停用', locked: '已锁定', mustChange: '需改密码', lastLogin: '最近登录',
+      lock: '锁定', unlock: '解锁', resetPassword: '重置密码', confirmReset: '确定重置“{name}”的密码吗？该用户下次登录须修改密码。',
+      temporaryPassword: '用户 {username} 的临时密码：{password}（仅显示这一次，请通过安全渠道告知本人，首次登录须修改）',
+      initialPassword: '初始密码', generatedIfEmpty: '留空则自动生成临时密码',
+      description: '说明', permissions: '权限', builtIn: '内置', patterns: '通配权限', patternsHint: '如 *、*:read、asset:*',
+      rolesHint: '角色是权限的集合；权限由已安装的功能模块声明，安装新模块后这里会出现它的权限。',
+      orgHint: '每个用户属于一个组织；企业用户只能看到本企业数据，第三方单位只能看到被授权企业的数据。',
+      parent: '上级组织', enterprise: '对应企业', grantedTo: '授权企业',
+      orgType: { PARK: '园区管委会', DEPARTMENT: '园区部门', ENTERPRISE: '企业', CONTRACTOR: '第三方单位', AUTHORITY: '上级主管部门' },
+      auditHint: '只增不改的审计日志，哈希链防篡改', action: '操作', source: '来源地址', request: '请求', status: '状态码', time: '时间',
+      from: '开始时间', to: '结束时间', verify: '校验哈希链', exportCsv: '导出 CSV',
+      chainOk: '哈希链完整：已校验 {n} 条记录', chainBroken: '哈希链在第 {id} 条记录处断裂：{reason}'
+    },
     home: { welcome: '欢迎使用', totals: '园区资产概况', quick: '快捷入口' },
     entity: {
       enterprises: '企业', units: '生产/储存单元', equipment: '设备设施', points: '监测点位', chemicals: '危险化学品', catalog: '禁限控目录', park: '园区'
@@ -112,6 +128,22 @@ export const messages = {
       confirmDelete: 'Delete “{name}”?', deleted: 'Deleted', saved: 'Saved', created: 'Created', conflict: 'Conflict',
       validation: 'Please correct the highlighted fields', error: 'Error', notFound: 'Page not found', back: 'Back to home', refresh: 'Refresh', detail: 'Details',
       close: 'Close', none: 'None'
+    },
+    sec: {
+      users: 'Users', user: 'User', roles: 'Roles', role: 'Role', organisations: 'Organisations', organisation: 'Organisation', audit: 'Audit log',
+      userSearch: 'Username / name', username: 'Username', displayName: 'Name', phone: 'Mobile', email: 'E-mail', locale: 'Language',
+      enabled: 'Enabled', state: 'State', active: 'Active', disabled: 'Disabled', locked: 'Locked', mustChange: 'Must change password', lastLogin: 'Last login',
+      lock: 'Lock', unlock: 'Unlock', resetPassword: 'Reset password', confirmReset: 'Reset the password of "{name}"? The user must change it at the next login.',
+      temporaryPassword: 'Temporary password of {username}: {password} (shown this once; pass it on over a safe channel; it must be changed at first login)',
+      initialPassword: 'Initial password', generatedIfEmpty: 'Leave empty to generate a temporary password',
+      description: 'Description', permissions: 'Permissions', builtIn: 'Built-in', patterns: 'Patterns', patternsHint: 'e.g. *, *:read, asset:*',
+      rolesHint: 'A role is a set of permissions; installed modules declare them, so a new module\'s permissions appear here once it is installed.',
+      orgHint: 'Every user belongs to one organisation; enterprise users see only their enterprise, contractors only the enterprises granted to them.',
+      parent: 'Parent', enterprise: 'Enterprise', grantedTo: 'Granted enterprises',
+      orgType: { PARK: 'Park administration', DEPARTMENT: 'Park department', ENTERPRISE: 'Enterprise', CONTRACTOR: 'Contractor', AUTHORITY: 'Higher authority' },
+      auditHint: 'Append-only audit log, tamper-evident hash chain', action: 'Action', source: 'Source address', request: 'Request', status: 'Status', time: 'Time',
+      from: 'From', to: 'To', verify: 'Verify hash chain', exportCsv: 'Export CSV',
+      chainOk: 'Hash chain intact: {n} records checked', chainBroken: 'Hash chain broken at record {id}: {reason}'
     },
     home: { welcome: 'Welcome to', totals: 'Park assets', quick: 'Shortcuts' },
     entity: {

@@ -26,6 +26,11 @@ export const routes = [
         component: () => import('./views/asset/CrudPage.vue'),
         props: true
       },
+      // The security module's menu entries (users, roles, organisations, audit) are pages of the shell.
+      { path: 'security/users', name: 'security-users', component: () => import('./views/security/UsersView.vue') },
+      { path: 'security/roles', name: 'security-roles', component: () => import('./views/security/RolesView.vue') },
+      { path: 'security/organisations', name: 'security-organisations', component: () => import('./views/security/OrganisationsView.vue') },
+      { path: 'security/audit', name: 'security-audit', component: () => import('./views/security/AuditView.vue') },
       // Any other route: a module's runtime UI part, its info page, or "not found".
       { path: ':pathMatch(.*)*', name: 'module', component: () => import('./views/ModuleHost.vue') }
     ]

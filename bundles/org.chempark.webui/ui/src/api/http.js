@@ -78,8 +78,8 @@ export function buildUrl(path, query) {
   return API_BASE + path + (s ? '?' + s : '')
 }
 
-async function send(path, { method, body, query, signal }) {
-  const headers = { Accept: 'application/json, application/problem+json' }
+async function send(path, { method, body, query, signal, accept }) {
+  const headers = { Accept: accept || 'application/json, application/problem+json' }
   if (body !== undefined) headers['Content-Type'] = 'application/json'
   for (const hook of requestHooks) hook(headers, path)
   const res = await fetch(buildUrl(path, query), {
@@ -106,7 +106,37 @@ export async function api(path, { method = 'GET', body, query, signal } = {}) {
   return data
 }
 
+/**
+ * Fetches a file (CSV, Excel …) with the session's token and saves it in the browser under
+ * `filename` (or the server's Content-Disposition name). Errors throw ApiError like api().
+ */
+export async function download(path, query, filename) {
+  const accept = '*/*'
+  let res = await send(path, { method: 'GET', query, accept })
+  if (res.status === 401 && unauthorizedHandler) {
+    if (await unauthorizedHandler(path, res.sentAuthorization)) res = await send(path, { method: 'GET', query, accept })
+  }
+  if (!res.ok) {
+    const type = res.headers.get('content-type') || ''
+    const data = type.includes('json') ? await res.json().catch(() => null) : null
+    throw new ApiError(res.status, data || { title: res.statusText, status: res.status }, res.headers)
+  }
+  const blob = await res.blob()
+  const disposition = res.headers.get('content-disposition') || ''
+  const name = filename || (/filename="?([^";]+)"?/.exec(disposition) || [])[1] || 'export'
+  const url = URL.createObjectURL(blob)
+  const a = document.createElement('a')
+  a.href = url
+  a.download = name
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  return { size: blob.size, name }
+}
+
 api.get = (path, query) => api(path, { query })
 api.post = (path, body) => api(path, { method: 'POST', body })
 api.put = (path, body) => api(path, { method: 'PUT', body })
 api.del = (path) => api(path, { method: 'DELETE' })
+api.download = download

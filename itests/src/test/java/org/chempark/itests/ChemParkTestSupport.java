@@ -90,6 +90,7 @@ public abstract class ChemParkTestSupport {
         int sshPort = freePort(taken);
         int rmiRegistryPort = freePort(taken);
         int rmiServerPort = freePort(taken);
+        int mqttPort = freePort(taken);
         String localRepository = System.getProperty("itest.localRepository",
                 System.getProperty("user.home") + "/.m2/repository");
         File logDir = new File("target/exam-logs/" + getClass().getSimpleName()).getAbsoluteFile();
@@ -108,6 +109,9 @@ public abstract class ChemParkTestSupport {
             editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(sshPort)),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", Integer.toString(rmiRegistryPort)),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(rmiServerPort)),
+            // the MQTT broker of chempark-mqtt (default 1883) on a free port too
+            editConfigurationFilePut("etc/org.chempark.bridge.mqtt.cfg", "port", Integer.toString(mqttPort)),
+            editConfigurationFilePut("etc/system.properties", "chempark.itest.mqtt.port", Integer.toString(mqttPort)),
             // Pax Exam's own bundles (feature "exam") come from this build's local repository.
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", localRepository),
             // karaf.log outside the runtime folder, so it survives the run.

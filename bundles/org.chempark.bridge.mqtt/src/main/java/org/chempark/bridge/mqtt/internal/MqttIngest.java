@@ -1,0 +1,33 @@
+package org.chempark.bridge.mqtt.internal;
+
+import org.chempark.sdk.telemetry.ReadingSink;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Runs the {@link IngestLoop} while both the broker and the telemetry module's {@link ReadingSink}
+ * are there. Without a sink, messages wait durably in the broker's ingest queue.
+ */
+@Component(service = MqttIngest.class)
+public class MqttIngest {
+    private final IngestLoop loop;
+
+    @Activate
+    public MqttIngest(@Reference MqttBroker broker, @Reference ReadingSink sink, @Reference DeviceRegistry registry) {
+        IngestLoop.Tuning d = IngestLoop.Tuning.defaults();
+        loop = new IngestLoop(broker.runtime(), sink, registry,
+                new IngestLoop.Tuning(broker.ingestWorkers(), d.maxMessages(), d.maxReadings(), d.lingerMillis(), d.sinkTimeoutSeconds()));
+        loop.start();
+    }
+
+    public IngestLoop loop() {
+        return loop;
+    }
+
+    @Deactivate
+    void deactivate() {
+        loop.close();
+    }
+}
