@@ -25,12 +25,12 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.service.event.Event;
-import org.osgi.service.event.EventAdmin;
+import org.chempark.sdk.telemetry.Reading;
+import org.chempark.sdk.telemetry.ReadingSink;
 
 /**
- * The risk model and warning handling (R-F2.3) in the assembled distribution: an alarm event
- * changes the colour of its hazard source within 1 s; the warning it raises goes through
+ * The risk model and warning handling (R-F2.3) in the assembled distribution: readings above HH,
+ * handed to the telemetry module's ReadingSink, change the colour of their hazard source within 1 s; the warning it raises goes through
  * 核查 → 反馈 → 督办 → 关闭 over REST, illegal and concurrent steps get 409; enterprise users see
  * only their own warnings; the notice reaches the in-app inbox. Also 包保 tasks and monitoring.
  */
@@ -49,20 +49,32 @@ public class RiskIT extends ChemParkTestSupport {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    private void postAlarm(String action, long alarmId, String point, long unitId, long enterpriseId, String kind) {
-        EventAdmin ea = bundleContext.getService(bundleContext.getServiceReference(EventAdmin.class));
-        Map<String, Object> p = new HashMap<>();
-        p.put("alarmId", alarmId);
-        p.put("pointCode", point);
-        p.put("unitId", unitId);
-        p.put("enterpriseId", enterpriseId);
-        p.put("kind", kind);
-        p.put("priority", 1);
-        p.put("state", action.equals("RAISED") ? "ACTIVE" : action);
-        p.put("value", 9.7);
-        p.put("limit", 9.5);
-        p.put("raisedAt", System.currentTimeMillis());
-        ea.postEvent(new Event("org/chempark/telemetry/alarm/" + action, p));
+    /** Two points of the hazard source with an HH limit: their codes and the values that raise HH and that clear. */
+    private List<Object[]> alarmPoints(long unitId) throws Exception {
+        List<Object[]> out = new ArrayList<>();
+        for (JsonNode p : json(get(API + "/hazard/units/" + unitId + "/monitoring")).path("points")) {
+            if (p.path("hh").isNumber() && (p.path("h").isNumber() || p.path("hh").isNumber()) && out.size() < 2) {
+                double hh = p.path("hh").asDouble();
+                double top = p.path("rangeHigh").isNumber() ? p.path("rangeHigh").asDouble() : hh * 1.2 + 1;
+                double high = p.path("h").isNumber() ? p.path("h").asDouble() : hh;
+                double low = p.path("l").isNumber() ? p.path("l").asDouble() : p.path("ll").isNumber() ? p.path("ll").asDouble()
+                        : p.path("rangeLow").isNumber() ? p.path("rangeLow").asDouble() : 0;
+                out.add(new Object[] { p.path("code").asText(), (hh + top) / 2, (low + high) / 2 });
+            }
+        }
+        assertEquals("points with an HH limit on unit " + unitId, 2, out.size());
+        return out;
+    }
+
+    /** Hands readings to the telemetry module's ReadingSink (the ingest pipeline every bridge uses). */
+    private void submit(List<Object[]> points, int valueIndex) throws Exception {
+        ReadingSink sink = bundleContext.getService(bundleContext.getServiceReference(ReadingSink.class));
+        List<Reading> readings = new ArrayList<>();
+        for (Object[] p : points) {
+            readings.add(Reading.good((String) p[0], java.time.Instant.now(), (Double) p[valueIndex], "itest:risk"));
+        }
+        ReadingSink.IngestReceipt r = sink.submit(readings).toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals("accepted " + r, points.size(), r.accepted());
     }
 
     private String unitColour(long unitId) throws Exception {
@@ -89,9 +101,9 @@ public class RiskIT extends ChemParkTestSupport {
         JsonNode explained = json(get(API + "/risk/scores/enterprises/" + enterpriseId + "/explain"));
         assertTrue(explained.toString(), explained.path("contributions").size() > 0);
 
+        List<Object[]> points = alarmPoints(unitId);
         long t0 = System.nanoTime();
-        postAlarm("RAISED", 9_000_001L, "IT-PT-1", unitId, enterpriseId, "HH");
-        postAlarm("RAISED", 9_000_002L, "IT-LT-2", unitId, enterpriseId, "H");
+        submit(points, 1); // both above HH
         String colour = unitColour(unitId);
         while (!colour.equals("RED") && System.nanoTime() - t0 < Duration.ofSeconds(5).toNanos()) {
             Thread.sleep(10);
@@ -178,8 +190,7 @@ public class RiskIT extends ChemParkTestSupport {
         });
 
         // alarms cleared: the colour goes back
-        postAlarm("CLEARED", 9_000_001L, "IT-PT-1", unitId, enterpriseId, "HH");
-        postAlarm("CLEARED", 9_000_002L, "IT-LT-2", unitId, enterpriseId, "H");
+        submit(points, 2); // back to normal
         await("colour back to YELLOW", Duration.ofSeconds(5), () -> unitColour(unitId).equals("YELLOW"));
 
         // enterprise users: only their own enterprise's warnings, and no acting on others'

@@ -19,13 +19,13 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.service.event.Event;
-import org.osgi.service.event.EventAdmin;
+import org.chempark.sdk.telemetry.Reading;
+import org.chempark.sdk.telemetry.ReadingSink;
 
 /**
  * Benchmark, not a test of the normal build (its name does not end in IT): run by
- * {@code bench/risk-latency.sh}. From an alarm event (the AlarmInfo event the telemetry module
- * posts) to the new colour visible in {@code GET /api/v1/risk/scores/units/{id}}, polled every
+ * {@code bench/risk-latency.sh}. From readings above HH handed to the telemetry module's
+ * {@code ReadingSink} (durable, alarm evaluated, event posted) to the new colour visible in {@code GET /api/v1/risk/scores/units/{id}}, polled every
  * 2 ms over HTTP from inside the container. Writes {@code risk-latency.md} next to the karaf.log.
  */
 @RunWith(PaxExam.class)
@@ -34,20 +34,28 @@ public class RiskLatencyBench extends ChemParkTestSupport {
     static final int ROUNDS = 60;
     static final int WARMUP = 5;
 
-    private void alarm(String action, long id, long unitId, long enterpriseId) {
-        EventAdmin ea = bundleContext.getService(bundleContext.getServiceReference(EventAdmin.class));
-        Map<String, Object> p = new HashMap<>();
-        p.put("alarmId", id);
-        p.put("pointCode", "BENCH-" + id);
-        p.put("unitId", unitId);
-        p.put("enterpriseId", enterpriseId);
-        p.put("kind", "H");
-        p.put("priority", 2);
-        p.put("state", action.equals("RAISED") ? "ACTIVE" : action);
-        p.put("value", 1.0);
-        p.put("limit", 0.5);
-        p.put("raisedAt", System.currentTimeMillis());
-        ea.postEvent(new Event("org/chempark/telemetry/alarm/" + action, p));
+    private List<Object[]> alarmPoints(long unitId) throws Exception {
+        List<Object[]> out = new ArrayList<>();
+        for (JsonNode p : json(get(API + "/hazard/units/" + unitId + "/monitoring")).path("points")) {
+            if (p.path("hh").isNumber() && out.size() < 2) {
+                double hh = p.path("hh").asDouble();
+                double top = p.path("rangeHigh").isNumber() ? p.path("rangeHigh").asDouble() : hh * 1.2 + 1;
+                double high = p.path("h").isNumber() ? p.path("h").asDouble() : hh;
+                double low = p.path("l").isNumber() ? p.path("l").asDouble() : p.path("ll").isNumber() ? p.path("ll").asDouble()
+                        : p.path("rangeLow").isNumber() ? p.path("rangeLow").asDouble() : 0;
+                out.add(new Object[] { p.path("code").asText(), (hh + top) / 2, (low + high) / 2 });
+            }
+        }
+        return out;
+    }
+
+    private void submit(List<Object[]> points, int valueIndex) throws Exception {
+        ReadingSink sink = bundleContext.getService(bundleContext.getServiceReference(ReadingSink.class));
+        List<Reading> readings = new ArrayList<>();
+        for (Object[] p : points) {
+            readings.add(Reading.good((String) p[0], Instant.now(), (Double) p[valueIndex], "bench:risk"));
+        }
+        sink.submit(readings).toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     private String colour(long unitId) throws Exception {
@@ -80,15 +88,14 @@ public class RiskLatencyBench extends ChemParkTestSupport {
         await("baseline colour", Duration.ofSeconds(30), () -> colour(unitId).equals("YELLOW"));
         List<Double> raise = new ArrayList<>();
         List<Double> clear = new ArrayList<>();
+        List<Object[]> points = alarmPoints(unitId);
+        assertTrue("two points with HH on unit " + unitId, points.size() == 2);
         for (int i = 0; i < ROUNDS + WARMUP; i++) {
-            long a = 8_000_000L + 2L * i;
             long t0 = System.nanoTime();
-            alarm("RAISED", a, unitId, enterpriseId);
-            alarm("RAISED", a + 1, unitId, enterpriseId);
+            submit(points, 1);
             double up = waitFor(unitId, "RED", t0);
             long t1 = System.nanoTime();
-            alarm("CLEARED", a, unitId, enterpriseId);
-            alarm("CLEARED", a + 1, unitId, enterpriseId);
+            submit(points, 2);
             double down = waitFor(unitId, "YELLOW", t1);
             if (i >= WARMUP) {
                 raise.add(up);
@@ -96,8 +103,8 @@ public class RiskLatencyBench extends ChemParkTestSupport {
             }
         }
         String report = "# Risk colour latency (" + Instant.now() + ")\n\n"
-                + "From two alarm events (AlarmInfo RAISED) on a 一级 major hazard source to 红 visible in GET /api/v1/risk/scores/units/{id}, "
-                + "and from their CLEARED events back to 黄; polled every 2 ms over HTTP inside the container; " + ROUNDS + " rounds after "
+                + "From ReadingSink.submit of two readings above HH on a 一级 major hazard source to 红 visible in GET /api/v1/risk/scores/units/{id}, "
+                + "and from readings back to normal to 黄; polled every 2 ms over HTTP inside the container; " + ROUNDS + " rounds after "
                 + WARMUP + " warm-up rounds.\n\n| transition | median ms | p90 ms | p99 ms | max ms | within 1 s |\n|---|---|---|---|---|---|\n"
                 + row("黄 → 红 (alarms raised)", raise) + row("红 → 黄 (alarms cleared)", clear);
         Path out = Path.of(System.getProperty("chempark.itest.logDir", "."), "risk-latency.md");

@@ -58,7 +58,8 @@ public class Monitoring {
     }
 
     /** One point of a hazard source with its latest value and its active alarms. */
-    public record PointView(String code, String name, String type, String unit, Double h, Double hh, Double l, Double ll,
+    public record PointView(String code, String name, String type, String unit, Double rangeLow, Double rangeHigh, Double h, Double hh,
+            Double l, Double ll,
             Double value, String quality, Instant timestamp, List<AlarmInfo> alarms, Map<String, Object> geometry) {
     }
 
@@ -83,7 +84,8 @@ public class Monitoring {
         List<PointView> out = new ArrayList<>();
         for (MonitoringPoint p : points) {
             Reading r = latest.get(p.code());
-            out.add(new PointView(p.code(), p.name(), p.type() == null ? null : p.type().name(), p.unit(), p.h(), p.hh(), p.l(), p.ll(),
+            out.add(new PointView(p.code(), p.name(), p.type() == null ? null : p.type().name(), p.unit(), p.rangeLow(), p.rangeHigh(), p.h(),
+                    p.hh(), p.l(), p.ll(),
                     r == null || !Double.isFinite(r.value()) ? null : r.value(), r == null ? null : r.quality().name(),
                     r == null ? null : r.timestamp(), alarms.stream().filter(a -> p.code().equals(a.pointCode())).toList(), p.geometry()));
         }

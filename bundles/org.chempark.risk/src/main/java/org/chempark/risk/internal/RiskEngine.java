@@ -15,11 +15,13 @@ import org.chempark.risk.internal.Model.Weight;
 import org.chempark.sdk.risk.RiskFactor;
 
 /**
- * The scoring rule, pure: each factor type contributes {@code min(cap, weight × Σ values)} points
- * to the hazard source it belongs to; enterprise-wide factors count for every hazard source of the
- * enterprise. A hazard source's score is the sum of its contributions (at most 100); the
- * enterprise's score is that of its worst hazard source (or of its enterprise-wide factors when
- * no hazard source has any). The colour follows from the thresholds.
+ * The scoring rule, pure: each factor type contributes {@code min(cap, weight × Σ values)} points.
+ * A hazard source's score is the sum of the contributions of the factors of that source (at most
+ * 100). The enterprise's score is the higher of its worst hazard source's score and the score of
+ * its enterprise-level factors (those without a unit: e.g. the enterprise's total of active
+ * alarms, or hidden dangers not tied to a source) — enterprise-level values are never added to a
+ * source's score, since providers report them as the enterprise's own figure, which may already
+ * include the sources' values. The colour follows from the thresholds.
  */
 final class RiskEngine {
     private RiskEngine() {
@@ -42,9 +44,7 @@ final class RiskEngine {
         List<Contribution> wideContributions = contributions(null, wide, typeNames, s);
         List<Score> units = new ArrayList<>();
         for (Map.Entry<Long, Map<String, List<RiskFactor>>> e : perUnit.entrySet()) {
-            List<Contribution> cs = new ArrayList<>(contributions(e.getKey(), e.getValue(), typeNames, s));
-            cs.addAll(wideContributions);
-            units.add(score(enterpriseId, e.getKey(), cs, s, now, null));
+            units.add(score(enterpriseId, e.getKey(), contributions(e.getKey(), e.getValue(), typeNames, s), s, now, null));
         }
         Score worst = units.stream().max(Comparator.comparingDouble(Score::score)).orElse(null);
         Score enterprise = worst == null || worst.score() <= total(wideContributions)

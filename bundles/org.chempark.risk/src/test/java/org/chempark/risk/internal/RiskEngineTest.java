@@ -47,9 +47,17 @@ class RiskEngineTest {
                 new RiskFactor("some.new-factor", 7, null, 3, "enterprise-wide")); // default weight 2 → 6
         List<Score> s = RiskEngine.score(7, f, NAMES, DEFAULTS, Instant.now());
         Score u101 = s.stream().filter(x -> Long.valueOf(101L).equals(x.unitId())).findFirst().orElseThrow();
-        assertThat(u101.score()).isEqualTo(66.0); // 60 (cap) + 6 enterprise-wide
-        assertThat(s.get(0).score()).isEqualTo(66.0);
+        assertThat(u101.score()).isEqualTo(60.0); // 200 points capped at 60; enterprise-level factors stay out of a source's score
+        assertThat(u101.colour()).isEqualTo(Colour.RED);
+        assertThat(s.get(0).score()).isEqualTo(60.0);
         assertThat(s.get(0).summary()).startsWith("hazard source 101 decides");
+        // an enterprise-level figure that is higher than every source decides the enterprise's score
+        List<RiskFactor> wide = List.of(new RiskFactor("hazard.grade", 7, 102L, 1, "四级"),
+                new RiskFactor("telemetry.active-alarms", 7, null, 2, "2 alarms on points without a unit"));
+        List<Score> w = RiskEngine.score(7, wide, NAMES, DEFAULTS, Instant.now());
+        assertThat(w.get(0).score()).isEqualTo(40.0);
+        assertThat(w.get(0).colour()).isEqualTo(Colour.ORANGE);
+        assertThat(w.get(1).score()).isEqualTo(7.5);
         // factors of other enterprises are ignored
         assertThat(RiskEngine.score(8, f, NAMES, DEFAULTS, Instant.now())).singleElement()
                 .satisfies(x -> assertThat(x.colour()).isEqualTo(Colour.BLUE));
