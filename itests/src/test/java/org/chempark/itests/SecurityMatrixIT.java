@@ -49,7 +49,7 @@ public class SecurityMatrixIT extends ChemParkTestSupport {
     static final Set<String> PUBLIC = Set.of("GET /health", "GET /openapi.json", "GET /docs", "POST /auth/login", "POST /auth/refresh");
     /** Operations any logged-in user may call, whatever the role. */
     static final Set<String> ANY_USER = Set.of("GET /modules", "GET /modules/{id}", "GET /auth/me", "POST /auth/logout",
-            "POST /auth/password");
+            "POST /auth/password", "GET /notify/inbox", "POST /notify/inbox/{id}/read");
 
     private HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(API + path)).timeout(Duration.ofSeconds(20));

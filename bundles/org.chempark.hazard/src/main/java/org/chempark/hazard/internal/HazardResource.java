@@ -37,11 +37,62 @@ import org.osgi.service.component.annotations.Reference;
 public class HazardResource {
     private final HazardServiceImpl service;
     private final AssetService assets;
+    private final Monitoring monitoring;
 
     @Activate
-    public HazardResource(@Reference HazardServiceImpl service, @Reference AssetService assets) {
+    public HazardResource(@Reference HazardServiceImpl service, @Reference AssetService assets, @Reference Monitoring monitoring) {
         this.service = service;
         this.assets = assets;
+        this.monitoring = monitoring;
+    }
+
+    /** Monitoring of one hazard source (R-F2.2): its points with latest values and active alarms. */
+    @GET
+    @Path("units/{unitId}/monitoring")
+    public Monitoring.View monitoring(@PathParam("unitId") long unitId) {
+        return monitoring.view(unitId);
+    }
+
+    /** Trend of one point of the hazard source (stored readings; needs the telemetry module). */
+    @GET
+    @Path("units/{unitId}/points/{pointCode}/trend")
+    public List<org.chempark.sdk.telemetry.Reading> trend(@PathParam("unitId") long unitId, @PathParam("pointCode") String pointCode,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("limit") Integer limit) {
+        return monitoring.trend(unitId, pointCode, instant("from", from), instant("to", to), limit == null ? 2000 : limit);
+    }
+
+    /** 在线抽查: records that the caller checked this hazard source's monitoring, with what was shown. */
+    @POST
+    @Path("units/{unitId}/spot-checks")
+    @javax.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @RequiresPermission("hazard:review")
+    public javax.ws.rs.core.Response spotCheck(@PathParam("unitId") long unitId, Duty.SpotCheckInput in) {
+        return javax.ws.rs.core.Response.status(201).entity(monitoring.spotCheck(unitId, in)).build();
+    }
+
+    @GET
+    @Path("spot-checks")
+    public List<Duty.SpotCheck> spotChecks(@QueryParam("unitId") Long unitId, @QueryParam("enterpriseId") Long enterpriseId,
+            @QueryParam("from") String from, @QueryParam("to") String to) {
+        return monitoring.spotChecks(unitId, enterpriseId, instant("from", from), instant("to", to));
+    }
+
+    @GET
+    @Path("spot-checks/statistics")
+    public Map<String, Object> spotCheckStatistics(@QueryParam("from") String from, @QueryParam("to") String to) {
+        return monitoring.spotCheckStatistics(instant("from", from), instant("to", to));
+    }
+
+    static java.time.Instant instant(String field, String s) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.Instant.parse(s);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ProblemException(400, "Bad request", field + " must be an ISO-8601 instant like 2026-01-31T08:00:00Z",
+                    List.of(new org.chempark.sdk.rest.FieldError(field, "format", "ISO-8601 instant")));
+        }
     }
 
     /** Units identified as major hazard sources (all units with {@code all=true}), most severe first. */

@@ -47,7 +47,7 @@ import org.slf4j.LoggerFactory;
         property = EventConstants.EVENT_TOPIC + "=org/chempark/asset/*")
 public class HazardServiceImpl implements HazardService, EventHandler {
     private static final Logger LOG = LoggerFactory.getLogger(HazardServiceImpl.class);
-    static final String[] MIGRATIONS = { "V1__grading_history.sql" };
+    static final String[] MIGRATIONS = { "V1__grading_history.sql", "V2__responsibility_monitoring.sql" };
 
     /** Outcome of one regrading of the whole park. */
     public record RegradeSummary(int units, int majorHazardSources, Map<Integer, Long> byGrade, int changed, double durationMs,
@@ -62,6 +62,10 @@ public class HazardServiceImpl implements HazardService, EventHandler {
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "chempark-hazard"));
     private ScheduledFuture<?> pending;
     private volatile RegradeSummary last;
+    /** Tells the risk model that grades changed (the factor {@code hazard.grade}). */
+    @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
+    volatile org.osgi.service.event.EventAdmin events;
 
     @Activate
     public HazardServiceImpl(@Reference AssetService assets, @Reference SchemaMigrator migrator,
@@ -112,6 +116,12 @@ public class HazardServiceImpl implements HazardService, EventHandler {
         current.keySet().retainAll(seen);
         double ms = (System.nanoTime() - t0) / 1e6;
         appendHistory(changed);
+        org.osgi.service.event.EventAdmin ea = events;
+        if (ea != null) {
+            changed.stream().map(HazardAssessment::enterpriseId).filter(Objects::nonNull).distinct().forEach(e -> ea.postEvent(new Event(
+                    org.chempark.sdk.risk.RiskFactorProvider.CHANGED, Map.of(org.chempark.sdk.risk.RiskFactorProvider.ENTERPRISE_ID, e,
+                            "module", HazardModule.ID))));
+        }
         Map<Integer, Long> byGrade = current.values().stream().filter(HazardAssessment::majorHazardSource)
                 .collect(Collectors.groupingBy(HazardAssessment::grade, java.util.TreeMap::new, Collectors.counting()));
         int major = (int) current.values().stream().filter(HazardAssessment::majorHazardSource).count();
