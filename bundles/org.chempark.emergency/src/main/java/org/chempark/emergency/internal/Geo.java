@@ -163,6 +163,35 @@ final class Geo {
         return total == 0 ? 0 : (double) in / total;
     }
 
+    /**
+     * Whether two rings overlap, for the plan's "units inside a zone": a vertex or the centroid of either
+     * lies inside the other (exact for the convex unit outlines of the asset model unless only edges cross).
+     */
+    static boolean overlaps(List<double[]> area, List<double[]> zone, double[] zoneBox) {
+        if (area.isEmpty() || zone.isEmpty()) {
+            return false;
+        }
+        double[] b = bbox(area);
+        if (b[2] < zoneBox[0] || b[0] > zoneBox[2] || b[3] < zoneBox[1] || b[1] > zoneBox[3]) {
+            return false;
+        }
+        double[] c = centroid(area);
+        if (inside(c[0], c[1], zone)) {
+            return true;
+        }
+        for (double[] p : area) {
+            if (inside(p[0], p[1], zone)) {
+                return true;
+            }
+        }
+        for (double[] p : zone) {
+            if (inside(p[0], p[1], area)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static double distance(double[] a, double[] b) {
         return Math.hypot(a[0] - b[0], a[1] - b[1]);
     }

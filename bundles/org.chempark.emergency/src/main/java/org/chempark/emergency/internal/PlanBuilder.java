@@ -106,8 +106,7 @@ final class PlanBuilder {
             ents.sort(Comparator.comparingLong((Map<String, Object> m) -> (Long) m.get("peopleInsideEstimate")).reversed());
             List<Map<String, Object>> units = new ArrayList<>();
             for (Unit u : park.units()) {
-                double[] c = Geo.anchor(u.geometry());
-                if (c != null && Geo.inside(c[0], c[1], z.polygon())) {
+                if (Geo.overlaps(Geo.outerRing(u.geometry()), z.polygon(), box)) {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("unitId", u.id());
                     m.put("code", u.code());

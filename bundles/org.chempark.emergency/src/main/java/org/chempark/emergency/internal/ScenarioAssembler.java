@@ -190,6 +190,9 @@ final class ScenarioAssembler {
         boolean daytime = w != null && w.daytime() != null ? w.daytime() : defaults.daytime;
         weatherFrom.put("daytime", w != null && w.daytime() != null ? "entered" : "default");
         double solar = pick(w == null ? null : w.solarRadiation(), null, null, defaults.solarRadiation, "solarRadiation", weatherFrom);
+        if (!daytime) {
+            weatherFrom.put("solarRadiation", "not used (night)");
+        }
         double tC = pick(w == null ? null : w.temperatureC(), wp.temperature, wp.temperatureCode, defaults.temperatureC, "temperatureC",
                 weatherFrom);
         double rh = pick(w == null ? null : w.relativeHumidity(), null, null, defaults.relativeHumidity, "relativeHumidity", weatherFrom);
