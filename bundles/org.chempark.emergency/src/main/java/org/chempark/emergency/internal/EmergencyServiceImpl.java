@@ -26,7 +26,12 @@ import org.chempark.sdk.security.DataScope;
 import org.chempark.sdk.security.Subject;
 import org.chempark.sdk.security.SubjectHolder;
 import org.chempark.sdk.telemetry.LiveValues;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -40,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * Computes and stores scenarios, builds response plans, owns the resources registry. Works without
  * the telemetry module; when a {@link LiveValues} service is present its latest readings are used.
  */
-@Component(service = { EmergencyService.class, EmergencyServiceImpl.class }, configurationPid = "org.chempark.emergency")
+@Component(service = { EmergencyService.class, EmergencyServiceImpl.class }, configurationPid = "org.chempark.emergency", immediate = true)
 @Designate(ocd = EmergencyConfig.class)
 public class EmergencyServiceImpl implements EmergencyService {
     private static final Logger LOG = LoggerFactory.getLogger(EmergencyServiceImpl.class);
@@ -58,9 +63,14 @@ public class EmergencyServiceImpl implements EmergencyService {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile LiveValues liveValues;
 
+    private final LazyAssetService lazyAssets;
+    private final ExecutorService executor;
+
     @Activate
-    public EmergencyServiceImpl(@Reference AssetService assets, @Reference SchemaMigrator migrator,
+    public EmergencyServiceImpl(@Reference ComponentServiceObjects<AssetService> assetsRef, @Reference SchemaMigrator migrator,
             @Reference(target = "(osgi.jndi.service.name=chempark)") DataSource dataSource, EmergencyConfig config) {
+        this.lazyAssets = new LazyAssetService(assetsRef);
+        AssetService assets = lazyAssets;
         this.assets = assets;
         migrator.migrate("emergency", EmergencyServiceImpl.class.getClassLoader(), "db/emergency", MIGRATIONS);
         ScenarioAssembler.Defaults d = ScenarioAssembler.Defaults.STANDARD;
@@ -68,11 +78,35 @@ public class EmergencyServiceImpl implements EmergencyService {
                 d.cloudCoverOktas(), d.daytime(), d.solarRadiation(), config.default_temperatureC(), d.relativeHumidity(), d.holeDiameterMm(),
                 d.gasPressureKPa(), d.liquidHeadM(), DispersionTerrain.URBAN);
         this.scenarios = new ScenarioStore(dataSource);
-        this.resources = new ResourceStore(dataSource, id -> assets.enterprises().stream().anyMatch(e -> e.id() == id), resourceBounds(assets));
+        this.resources = new ResourceStore(dataSource, id -> assets.enterprises().stream().anyMatch(e -> e.id() == id), () -> resourceBounds(assets));
         this.assembler = new ScenarioAssembler(assets, () -> Optional.ofNullable(liveValues), table, defaults);
         this.planBuilder = new PlanBuilder(table, new PlanBuilder.Office(config.office_name(), config.office_contact(), config.office_phone()));
+        this.executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "chempark-emergency"));
         if (config.demo_load()) {
-            loadDemoResources();
+            // off the activation thread: the asset module may still be loading the demo park
+            executor.execute(this::loadDemoResourcesWhenReady);
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        executor.shutdownNow();
+        lazyAssets.release();
+    }
+
+    private void loadDemoResourcesWhenReady() {
+        for (int attempt = 1; attempt <= 20 && !Thread.currentThread().isInterrupted(); attempt++) {
+            try {
+                loadDemoResources();
+                return;
+            } catch (IllegalStateException e) {
+                LOG.info("Demo emergency resources: waiting for the asset model ({})", e.getMessage());
+                try {
+                    Thread.sleep(3000);
+                } catch (InterruptedException ie) {
+                    return;
+                }
+            }
         }
     }
 
@@ -80,8 +114,10 @@ public class EmergencyServiceImpl implements EmergencyService {
     EmergencyServiceImpl(AssetService assets, DataSource dataSource, LiveValues live, PlanBuilder.Office office) {
         this.assets = assets;
         this.scenarios = new ScenarioStore(dataSource);
-        this.resources = new ResourceStore(dataSource, id -> assets.enterprises().stream().anyMatch(e -> e.id() == id), resourceBounds(assets));
+        this.resources = new ResourceStore(dataSource, id -> assets.enterprises().stream().anyMatch(e -> e.id() == id), () -> resourceBounds(assets));
         this.liveValues = live;
+        this.lazyAssets = null;
+        this.executor = null;
         this.assembler = new ScenarioAssembler(assets, () -> Optional.ofNullable(liveValues), table, ScenarioAssembler.Defaults.STANDARD);
         this.planBuilder = new PlanBuilder(table, office);
     }
@@ -102,7 +138,7 @@ public class EmergencyServiceImpl implements EmergencyService {
 
     /** Loads the demo resources once: only into an empty registry and only when the demo park is present. */
     int loadDemoResources() {
-        Optional<Park> park = assets.park();
+        Optional<Park> park = assets.park(); // IllegalStateException while the asset service is not available
         if (park.isEmpty() || !DEMO_PARK_CODE.equals(park.get().code()) || resources.count() > 0) {
             return 0;
         }
@@ -127,9 +163,11 @@ public class EmergencyServiceImpl implements EmergencyService {
             int n = SubjectHolder.runAs(Subject.system("emergency-demo"), () -> resources.createAll(items));
             LOG.info("Loaded {} demo emergency resources for the demo park", n);
             return n;
-        } catch (IOException e) {
+        } catch (IOException | ProblemException e) {
             LOG.warn("Demo emergency resources not loaded: {}", e.getMessage());
             return 0;
+        } catch (IllegalStateException e) {
+            throw e;
         } catch (Exception e) {
             LOG.warn("Demo emergency resources not loaded: {}", e.getMessage());
             return 0;

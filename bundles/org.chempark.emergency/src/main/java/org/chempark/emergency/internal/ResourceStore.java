@@ -42,12 +42,22 @@ final class ResourceStore {
     private final DataSource ds;
     private final LongPredicate enterpriseExists;
     /** Valid location box [minE, minN, maxE, maxN] (the park plus a margin). */
-    private final double[] bounds;
+    private final java.util.function.Supplier<double[]> boundsSupplier;
+    private volatile double[] bounds;
 
-    ResourceStore(DataSource ds, LongPredicate enterpriseExists, double[] bounds) {
+    ResourceStore(DataSource ds, LongPredicate enterpriseExists, java.util.function.Supplier<double[]> bounds) {
         this.ds = ds;
         this.enterpriseExists = enterpriseExists;
-        this.bounds = bounds;
+        this.boundsSupplier = bounds;
+    }
+
+    private double[] bounds() {
+        double[] b = bounds;
+        if (b == null) {
+            b = boundsSupplier.get();
+            bounds = b;
+        }
+        return b;
     }
 
     /** Filters of a list request; null means no filter. */
@@ -375,10 +385,10 @@ final class ResourceStore {
             v.add(in.east() == null ? "east" : "north", "required", "give both east and north (park frame, metres) or neither");
         }
         if (in.east() != null && !v.has("east")) {
-            v.range("east", in.east(), bounds[0], bounds[2]);
+            v.range("east", in.east(), bounds()[0], bounds()[2]);
         }
         if (in.north() != null && !v.has("north")) {
-            v.range("north", in.north(), bounds[1], bounds[3]);
+            v.range("north", in.north(), bounds()[1], bounds()[3]);
         }
         v.throwIfInvalid();
     }
