@@ -28,7 +28,8 @@ mvn -B -q -o "${REPO[@]}" -pl "$MODULE" test-compile
 } > "$OUT"
 mvn -B -q -o "${REPO[@]}" -pl "$MODULE" org.codehaus.mojo:exec-maven-plugin:3.6.3:java \
   -Dexec.mainClass=org.chempark.emergency.internal.EmergencyBench -Dexec.classpathScope=test \
-  -Dexec.args="$ITER $OUT.part" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn >/dev/null
+  -Dexec.args="$ITER $OUT.part" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn | grep -v '^\[INFO\]\|^\[main\] INFO\|^\[.*\] INFO' || true
+[ -s "$OUT.part" ] || { echo "bench/emergency.sh: the driver wrote no results (see the output above)" >&2; exit 1; }
 cat "$OUT.part" >> "$OUT"
 rm -f "$OUT.part"
 echo "Load average at end: $(cut -d' ' -f1-3 /proc/loadavg)." >> "$OUT"

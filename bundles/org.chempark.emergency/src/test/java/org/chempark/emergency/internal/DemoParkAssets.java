@@ -28,7 +28,10 @@ import org.chempark.asset.UnitType;
  * store assigns them to a fresh database: enterprises E01…E14 → 1…14, units and points in order.
  */
 final class DemoParkAssets implements AssetService {
-    static final Path JSON = Path.of("../org.chempark.asset/src/main/resources/demo/demo-park.json");
+    /** From the module folder (Surefire) or from the repository root (the bench driver run by exec:java). */
+    static final Path JSON = Files.exists(Path.of("../org.chempark.asset/src/main/resources/demo/demo-park.json"))
+            ? Path.of("../org.chempark.asset/src/main/resources/demo/demo-park.json")
+            : Path.of("bundles/org.chempark.asset/src/main/resources/demo/demo-park.json");
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
