@@ -125,9 +125,36 @@ public class EmergencyIT extends ChemParkTestSupport {
         assertProblem(400, call("POST", "/emergency/scenarios", admin, "{\"unitId\":" + unitId + ",\"releaseType\":\"METEOR\"}"));
         assertProblem(404, get(API + "/emergency/scenarios/999999/plan"));
 
-        // --- closed to anonymous callers
-        assertProblem(401, call("GET", "/emergency/scenarios", null, null));
-        assertProblem(401, call("POST", "/emergency/resources", null, "{}"));
+        // --- every emergency operation of the OpenAPI document: 401 anonymous, 403 for a role without permissions
+        ObjectNode nothing = JSON.createObjectNode().put("code", "emergency-nothing").put("nameZh", "无权限").put("nameEn", "No permissions");
+        nothing.putArray("permissions");
+        assertEquals(201, call("POST", "/security/roles", admin, nothing.toString()).statusCode());
+        ObjectNode nobodyUser = JSON.createObjectNode().put("username", "em-nobody").put("displayName", "em-nobody")
+                .put("organisationId", json(call("GET", "/auth/me", admin, null)).path("organisationId").asLong()).put("password", "Slate-Kettle-2026!");
+        nobodyUser.putArray("roles").add("emergency-nothing");
+        assertEquals(201, call("POST", "/security/users", admin, nobodyUser.toString()).statusCode());
+        String nobody = tokenFor("em-nobody", "Slate-Kettle-2026!");
+        List<String> wrong = new ArrayList<>();
+        int ops = 0;
+        for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = json(get(API + "/openapi.json")).path("paths").fields(); it.hasNext();) {
+            java.util.Map.Entry<String, JsonNode> p = it.next();
+            if (!p.getKey().startsWith("/emergency")) {
+                continue;
+            }
+            for (java.util.Iterator<String> m = p.getValue().fieldNames(); m.hasNext();) {
+                String method = m.next().toUpperCase(java.util.Locale.ROOT);
+                String path = p.getKey().replaceAll("\\{[^}]+}", "1");
+                String body = method.equals("GET") || method.equals("DELETE") ? null : "{}";
+                ops++;
+                int anonymous = call(method, path, null, body).statusCode();
+                int denied = call(method, path, nobody, body).statusCode();
+                if (anonymous != 401 || denied != 403) {
+                    wrong.add(method + " " + path + ": anonymous " + anonymous + ", no permission " + denied);
+                }
+            }
+        }
+        assertTrue("the OpenAPI document lists the emergency operations: " + ops, ops >= 12);
+        assertTrue("not 401/403: " + wrong, wrong.isEmpty());
 
         // --- resources scoping for an enterprise user of E03 (a role with emergency:read + emergency:admin)
         ObjectNode role = JSON.createObjectNode().put("code", "emergency-enterprise").put("nameZh", "企业应急管理员").put("nameEn", "Enterprise emergency officer");

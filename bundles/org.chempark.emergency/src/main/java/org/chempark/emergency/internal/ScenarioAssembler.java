@@ -266,8 +266,9 @@ final class ScenarioAssembler {
         List<String> assumptions = new ArrayList<>(result.assumptions());
         if (anyDefault) {
             assumptions.add(0, "Weather defaults used for " + weatherFrom.entrySet().stream().filter(x -> "default".equals(x.getValue()))
-                    .map(Map.Entry::getKey).toList() + ": US EPA RMP worst case (40 CFR 68.22: 1.5 m/s, stability F, 25 °C), wind from "
-                    + defaults.windFromDegrees + "° — enter the real weather or install weather points");
+                    .map(Map.Entry::getKey).toList() + ": wind " + defaults.windSpeed + " m/s, clear night (stability F at 1.5 m/s: the US EPA RMP "
+                    + "worst case, 40 CFR 68.22(b)), air " + defaults.temperatureC + " °C, wind from " + defaults.windFromDegrees
+                    + "° — enter the real weather or install weather points");
         }
         assumptions.add("Dispersion coefficients: Briggs " + defaults.terrain.name().toLowerCase() + " (industrial park roughness)");
 
