@@ -1,8 +1,29 @@
-// 应急辅助决策 — the emergency module's UI part (docs/web-ui.md "Module UI parts").
-// Hand-written ES module (no build step): `vue` comes from the shell's import map, Element Plus
-// components from the shell's global registration. The park map is drawn as SVG from the platform's
-// own GeoJSON (/api/v1/asset/map, park frame in metres) — no internet tiles.
-import { h, ref, reactive, computed, onMounted, resolveComponent } from 'vue'
+// 应急辅助决策 — the emergency module's UI part (docs/web-ui.md "Module UI parts"), built by Vite in
+// library mode (ui/vite.config.js): `vue` comes from the shell's import map, Element Plus components from the
+// shell's global registration, OpenLayers is bundled. The park map shows the platform's own GeoJSON
+// (/api/v1/asset/map and the scenario's zones, park frame in metres) — no internet tiles.
+import { h, ref, reactive, watch, onMounted, onBeforeUnmount, resolveComponent } from 'vue'
+import OlMap from 'ol/Map.js'
+import View from 'ol/View.js'
+import Feature from 'ol/Feature.js'
+import Point from 'ol/geom/Point.js'
+import VectorLayer from 'ol/layer/Vector.js'
+import VectorSource from 'ol/source/Vector.js'
+import GeoJSON from 'ol/format/GeoJSON.js'
+import Projection from 'ol/proj/Projection.js'
+import { addProjection } from 'ol/proj.js'
+import { createEmpty, extend, isEmpty } from 'ol/extent.js'
+import { defaults as defaultControls, ScaleLine } from 'ol/control.js'
+import { Style, Fill, Stroke, Text, Circle as CircleStyle, RegularShape } from 'ol/style.js'
+import olCss from 'ol/ol.css?inline'
+
+// The shell loads only index.js: OpenLayers' control styles go into the page once, from here.
+if (typeof document !== 'undefined' && !document.getElementById('chempark-emergency-ol-css')) {
+  const style = document.createElement('style')
+  style.id = 'chempark-emergency-ol-css'
+  style.textContent = olCss
+  document.head.appendChild(style)
+}
 
 const TYPES = [
   ['GAS_LEAK', '气体泄漏', 'Gas leak'], ['LIQUID_LEAK', '液体泄漏', 'Liquid leak'], ['INSTANTANEOUS', '瞬时泄漏', 'Instantaneous'],
@@ -18,63 +39,92 @@ function problemText(e) {
   const errs = (p.errors || []).map((x) => x.field + '：' + x.message)
   return [p.detail || p.title].concat(errs).join('\n')
 }
-function ring(g) {
-  if (!g) return []
-  if (g.type === 'Polygon') return g.coordinates[0]
-  if (g.type === 'MultiPolygon') return g.coordinates[0][0]
-  return []
+
+// ------------------------------------------------------------------ park map (OpenLayers)
+// The park's local metric frame (x east, y north, metres), as the shell's map: no tiles, no internet.
+const LOCAL = new Projection({ code: 'CHEMPARK-EMERGENCY-LOCAL', units: 'm', extent: [-20000, -20000, 40000, 40000] })
+addProjection(LOCAL)
+const FORMAT = new GeoJSON({ dataProjection: LOCAL, featureProjection: LOCAL })
+
+function readFeatures(fc) {
+  if (!fc) return []
+  const { crs, ...rest } = fc // the non-standard "crs": "local-metres" member is not GeoJSON's crs object
+  return FORMAT.readFeatures(rest)
+}
+function baseStyle(f) {
+  const p = f.getProperties(), layer = p.layer, g = f.getGeometry().getType()
+  if (g === 'LineString') return new Style({ stroke: new Stroke({ color: p.kind === 'RIVER' ? '#6baed6' : '#bbb', width: 2 }) })
+  if (g === 'Point') return new Style({ image: new CircleStyle({ radius: 3, fill: new Fill({ color: '#888' }) }) })
+  const c = layer === 'park' ? ['#f7f7f7', '#555'] : layer === 'enterprises' ? ['#e8eef7', '#7a9cc6'] : layer === 'units' ? ['#fde0c5', '#c98a4b']
+    : [p.kind === 'RIVER' ? '#c6dbef' : '#eef5ea', '#ccc']
+  return new Style({ fill: new Fill({ color: c[0] }), stroke: new Stroke({ color: c[1], width: 1 }) })
+}
+function zoneStyle(f) {
+  const p = f.getProperties()
+  if (f.getGeometry().getType() === 'Point') {
+    return new Style({ image: new CircleStyle({ radius: 6, fill: new Fill({ color: '#000' }), stroke: new Stroke({ color: '#fff', width: 2 }) }) })
+  }
+  const colour = ZONE_COLOURS[Math.min(p.level || 1, 5) - 1]
+  return new Style({ fill: new Fill({ color: colour + '73' }), stroke: new Stroke({ color: '#333', width: 1 }),
+    text: new Text({ text: p.code || '', overflow: true, font: '11px sans-serif', fill: new Fill({ color: '#222' }) }) })
+}
+function pointStyle(colour, square) {
+  return new Style({ image: square
+    ? new RegularShape({ points: 4, radius: 7, angle: Math.PI / 4, fill: new Fill({ color: colour }), stroke: new Stroke({ color: '#fff', width: 1 }) })
+    : new CircleStyle({ radius: 7, fill: new Fill({ color: 'rgba(0,0,0,0)' }), stroke: new Stroke({ color: colour, width: 3 }) }) })
 }
 
-// ------------------------------------------------------------------ SVG park map
 const ParkMap = {
-  props: { layers: Object, zones: Object, point: Object, assembly: Array, resources: Array },
+  props: { layers: Object, zones: Object, point: Object, assembly: Array },
   emits: ['pick'],
   setup(props, { emit }) {
-    const box = computed(() => {
-      const b = [Infinity, Infinity, -Infinity, -Infinity]
-      const add = (p) => { b[0] = Math.min(b[0], p[0]); b[1] = Math.min(b[1], p[1]); b[2] = Math.max(b[2], p[0]); b[3] = Math.max(b[3], p[1]) }
-      for (const f of (props.layers?.features || [])) if (f.properties?.layer === 'park') ring(f.geometry).forEach(add)
-      for (const f of (props.zones?.features || [])) ring(f.geometry).forEach(add)
-      if (!isFinite(b[0])) return [0, 0, 1000, 1000]
-      return b
+    const el = ref(null)
+    const base = new VectorSource(), zones = new VectorSource(), marks = new VectorSource()
+    let map = null
+    const zoneCount = ref(0)
+    const fit = () => {
+      if (!map) return
+      const extent = createEmpty()
+      for (const src of [base, zones]) if (src.getFeatures().length) extend(extent, src.getExtent())
+      if (!isEmpty(extent)) map.getView().fit(extent, { padding: [20, 20, 20, 20] })
+    }
+    const drawMarks = () => {
+      marks.clear()
+      for (const a of (props.assembly || [])) {
+        const f = new Feature({ geometry: new Point([a.east, a.north]), name: a.name })
+        f.setStyle(pointStyle('#1a9641', true))
+        marks.addFeature(f)
+      }
+      if (props.point && props.point.east != null && props.point.north != null) {
+        const f = new Feature({ geometry: new Point([props.point.east, props.point.north]) })
+        f.setStyle(pointStyle('#d7191c', false))
+        marks.addFeature(f)
+      }
+    }
+    onMounted(() => {
+      map = new OlMap({
+        target: el.value,
+        layers: [new VectorLayer({ source: base, style: baseStyle }), new VectorLayer({ source: zones, style: zoneStyle }),
+          new VectorLayer({ source: marks })],
+        view: new View({ projection: LOCAL, center: [3000, 2000], zoom: 2 }),
+        controls: defaultControls({ attribution: false, rotate: false }).extend([new ScaleLine()])
+      })
+      map.on('singleclick', (e) => emit('pick', { east: Math.round(e.coordinate[0]), north: Math.round(e.coordinate[1]) }))
+      if (props.layers) { base.addFeatures(readFeatures(props.layers)); fit() }
+      drawMarks()
     })
-    const toSvg = (p) => p[0].toFixed(1) + ',' + (-p[1]).toFixed(1)
-    const onClick = (ev) => {
-      const svg = ev.currentTarget
-      const pt = svg.createSVGPoint(); pt.x = ev.clientX; pt.y = ev.clientY
-      const m = svg.getScreenCTM(); if (!m) return
-      const q = pt.matrixTransform(m.inverse())
-      emit('pick', { east: Math.round(q.x), north: Math.round(-q.y) })
-    }
-    return () => {
-      const b = box.value, w = b[2] - b[0], hh = b[3] - b[1], s = Math.max(w, hh) / 500
-      const kids = []
-      for (const f of (props.layers?.features || [])) {
-        const layer = f.properties?.layer, g = f.geometry
-        if (!g) continue
-        if (g.type === 'LineString') {
-          kids.push(h('polyline', { points: g.coordinates.map(toSvg).join(' '), fill: 'none', stroke: f.properties?.kind === 'RIVER' ? '#6baed6' : '#bbb', 'stroke-width': s * 2 }))
-        } else if (g.type === 'Polygon') {
-          const style = layer === 'park' ? { fill: '#f7f7f7', stroke: '#555' } : layer === 'enterprises' ? { fill: '#e8eef7', stroke: '#7a9cc6' }
-            : layer === 'units' ? { fill: '#fde0c5', stroke: '#c98a4b' } : { fill: f.properties?.kind === 'RIVER' ? '#c6dbef' : '#eef5ea', stroke: '#ccc' }
-          kids.push(h('polygon', { points: ring(g).map(toSvg).join(' '), ...style, 'stroke-width': s }, [h('title', f.properties?.name || f.properties?.code || '')]))
-        }
-      }
-      for (const f of (props.zones?.features || [])) {
-        const p = f.properties || {}
-        if (f.geometry.type === 'Polygon') {
-          kids.push(h('polygon', { points: ring(f.geometry).map(toSvg).join(' '), fill: ZONE_COLOURS[Math.min(p.level, 5) - 1], 'fill-opacity': 0.45,
-            stroke: '#333', 'stroke-width': s, 'data-test': 'zone' }, [h('title', (p.nameZh || '') + ' ' + (p.code || '') + ' ' + p.distanceM + ' m')]))
-        } else {
-          kids.push(h('circle', { cx: f.geometry.coordinates[0], cy: -f.geometry.coordinates[1], r: s * 5, fill: '#000' }))
-        }
-      }
-      for (const r of (props.resources || [])) if (r.east != null) kids.push(h('rect', { x: r.east - s * 4, y: -r.north - s * 4, width: s * 8, height: s * 8, fill: '#3182bd' }, [h('title', r.name)]))
-      for (const a of (props.assembly || [])) kids.push(h('rect', { x: a.east - s * 5, y: -a.north - s * 5, width: s * 10, height: s * 10, fill: '#1a9641' }, [h('title', a.name)]))
-      if (props.point && props.point.east != null) kids.push(h('circle', { cx: props.point.east, cy: -props.point.north, r: s * 6, fill: 'none', stroke: '#d7191c', 'stroke-width': s * 2 }))
-      return h('svg', { xmlns: 'http://www.w3.org/2000/svg', viewBox: [b[0] - w * 0.03, -b[3] - hh * 0.03, w * 1.06, hh * 1.06].join(' '),
-        style: 'width:100%;height:520px;background:#fff;border:1px solid #ddd;cursor:crosshair', onClick, 'data-test': 'emergency-map' }, kids)
-    }
+    onBeforeUnmount(() => { if (map) map.setTarget(undefined); map = null })
+    watch(() => props.layers, (l) => { base.clear(); base.addFeatures(readFeatures(l)); fit() })
+    watch(() => props.zones, (z) => {
+      zones.clear()
+      const fs = readFeatures(z)
+      zones.addFeatures(fs)
+      zoneCount.value = fs.filter((f) => f.getGeometry().getType() === 'Polygon').length
+      fit()
+    })
+    watch(() => [props.point && props.point.east, props.point && props.point.north, props.assembly], drawMarks)
+    return () => h('div', { ref: el, 'data-test': 'emergency-map', 'data-zones': zoneCount.value,
+      style: 'width:100%;height:520px;background:#fff;border:1px solid #ddd;position:relative' })
   }
 }
 
