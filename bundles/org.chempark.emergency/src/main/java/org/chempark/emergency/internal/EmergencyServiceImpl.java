@@ -65,11 +65,13 @@ public class EmergencyServiceImpl implements EmergencyService {
 
     private final LazyAssetService lazyAssets;
     private final ExecutorService executor;
+    private final DataSource dataSource;
 
     @Activate
     public EmergencyServiceImpl(@Reference ComponentServiceObjects<AssetService> assetsRef, @Reference SchemaMigrator migrator,
             @Reference(target = "(osgi.jndi.service.name=chempark)") DataSource dataSource, EmergencyConfig config) {
         this.lazyAssets = new LazyAssetService(assetsRef);
+        this.dataSource = dataSource;
         AssetService assets = lazyAssets;
         this.assets = assets;
         migrator.migrate("emergency", EmergencyServiceImpl.class.getClassLoader(), "db/emergency", MIGRATIONS);
@@ -94,19 +96,40 @@ public class EmergencyServiceImpl implements EmergencyService {
         lazyAssets.release();
     }
 
+    /**
+     * Waits until the demo park is committed before touching the asset service: on a fresh platform the asset
+     * module loads it inside its own activation, and asking for the service meanwhile times out on SCR's
+     * activation lock (logged by the framework with a stack trace). The park row is read from the asset schema
+     * with plain SQL only as this readiness signal; the data itself comes through {@link AssetService}.
+     */
     private void loadDemoResourcesWhenReady() {
-        for (int attempt = 1; attempt <= 20 && !Thread.currentThread().isInterrupted(); attempt++) {
+        for (int attempt = 1; attempt <= 90 && !Thread.currentThread().isInterrupted(); attempt++) {
             try {
-                loadDemoResources();
-                return;
-            } catch (IllegalStateException e) {
-                LOG.info("Demo emergency resources: waiting for the asset model ({})", e.getMessage());
-                try {
-                    Thread.sleep(3000);
-                } catch (InterruptedException ie) {
+                String park = parkCode();
+                if (park != null && !DEMO_PARK_CODE.equals(park)) {
+                    return; // not the demo park: no demo resources
+                }
+                if (park != null) {
+                    Thread.sleep(1000); // the asset module finishes its activation right after the commit
+                    loadDemoResources();
                     return;
                 }
+                Thread.sleep(2000);
+            } catch (IllegalStateException e) {
+                LOG.info("Demo emergency resources: waiting for the asset model ({})", e.getMessage());
+            } catch (InterruptedException e) {
+                return;
             }
+        }
+    }
+
+    private String parkCode() {
+        try (java.sql.Connection c = dataSource.getConnection();
+                java.sql.PreparedStatement ps = c.prepareStatement("SELECT code FROM asset.park ORDER BY id LIMIT 1");
+                java.sql.ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (java.sql.SQLException e) {
+            return null; // the asset schema is not there yet
         }
     }
 
@@ -118,6 +141,7 @@ public class EmergencyServiceImpl implements EmergencyService {
         this.liveValues = live;
         this.lazyAssets = null;
         this.executor = null;
+        this.dataSource = dataSource;
         this.assembler = new ScenarioAssembler(assets, () -> Optional.ofNullable(liveValues), table, ScenarioAssembler.Defaults.STANDARD);
         this.planBuilder = new PlanBuilder(table, office);
     }
