@@ -24,4 +24,9 @@ public interface AssetService {
     Optional<MonitoringPoint> pointByCode(String code);
 
     List<Chemical> chemicals();
+
+    /** Park map features (roads, gates, fire stations, assembly points …); empty where not offered. */
+    default List<MapFeature> mapFeatures() {
+        return List.of();
+    }
 }

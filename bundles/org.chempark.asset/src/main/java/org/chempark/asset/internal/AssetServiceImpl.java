@@ -131,6 +131,11 @@ public class AssetServiceImpl implements AssetService {
         return asSystem(store::allChemicals);
     }
 
+    @Override
+    public List<org.chempark.asset.MapFeature> mapFeatures() {
+        return asSystem(store::mapFeatures);
+    }
+
     private static <T> T asSystem(java.util.function.Supplier<T> work) {
         try {
             return SubjectHolder.runAs(SYSTEM, work::get);

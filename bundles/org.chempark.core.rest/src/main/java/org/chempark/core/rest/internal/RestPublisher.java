@@ -94,6 +94,11 @@ public class RestPublisher {
             @Override
             public Object addingService(ServiceReference<Object> ref) {
                 Object resource = context.getService(ref);
+                if (resource == null) {
+                    // the component failed to activate (its own log says why); keeping a null would break every later publish
+                    LOG.warn("Resource service {} could not be obtained; not published", ref.getProperty(Constants.SERVICE_ID));
+                    return null;
+                }
                 synchronized (RestPublisher.this) {
                     resources.put(ref, resource);
                     publish(address(resource));
