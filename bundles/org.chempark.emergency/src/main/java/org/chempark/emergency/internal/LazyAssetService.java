@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.chempark.asset.AssetService;
 import org.chempark.asset.Chemical;
 import org.chempark.asset.Enterprise;
+import org.chempark.asset.Equipment;
 import org.chempark.asset.MapFeature;
 import org.chempark.asset.MonitoringPoint;
 import org.chempark.asset.Park;
@@ -69,6 +70,11 @@ final class LazyAssetService implements AssetService {
     @Override
     public Optional<Unit> unit(long id) {
         return a().unit(id);
+    }
+
+    @Override
+    public List<Equipment> equipment() {
+        return a().equipment();
     }
 
     @Override

@@ -116,6 +116,12 @@ final class DemoParkAssets implements AssetService {
         return units.stream().filter(u -> u.id() == id).findFirst();
     }
 
+    /** The emergency module does not read equipment records. */
+    @Override
+    public List<org.chempark.asset.Equipment> equipment() {
+        return List.of();
+    }
+
     @Override
     public List<MonitoringPoint> points() {
         return points;
