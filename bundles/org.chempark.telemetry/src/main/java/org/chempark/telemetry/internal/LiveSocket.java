@@ -29,8 +29,9 @@ public class LiveSocket {
     public static class Handshake extends ServerEndpointConfig.Configurator {
         @Override
         public void modifyHandshake(ServerEndpointConfig sec, HandshakeRequest request, HandshakeResponse response) {
-            List<String> protocols = request.getHeaders().get("Sec-WebSocket-Protocol");
-            if (protocols != null) {
+            List<String> protocols = request.getHeaders().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("Sec-WebSocket-Protocol"))
+                    .flatMap(e -> e.getValue().stream()).toList();
+            if (!protocols.isEmpty()) {
                 List<String> parts = protocols.stream().flatMap(p -> java.util.Arrays.stream(p.split(","))).map(String::strip).toList();
                 int i = parts.indexOf("bearer");
                 if (i >= 0 && i + 1 < parts.size()) {
