@@ -580,7 +580,7 @@ public class TelemetryResource {
     // ---------------------------------------------------------------- benchmark (bench_enabled=true only)
 
     /** Body of a benchmark run. */
-    public record BenchRun(Integer seconds, Integer rate, Integer batchSize, Integer concurrency) {
+    public record BenchRun(Integer seconds, Integer rate, Integer batchSize, Integer concurrency, List<String> exclude) {
     }
 
     /**
@@ -593,7 +593,7 @@ public class TelemetryResource {
     @RequiresPermission(TelemetryModule.ADMIN)
     public Map<String, Object> benchIngest(BenchRun body) throws InterruptedException {
         requireBench();
-        BenchRun b = body == null ? new BenchRun(null, null, null, null) : body;
+        BenchRun b = body == null ? new BenchRun(null, null, null, null, null) : body;
         int seconds = b.seconds() == null ? 20 : b.seconds();
         int rate = b.rate() == null ? 0 : b.rate();
         int batch = b.batchSize() == null ? 5000 : b.batchSize();
@@ -615,7 +615,8 @@ public class TelemetryResource {
             throw ProblemException.invalid(errors);
         }
         Map<String, Object> before = t.pipeline.counters();
-        Map<String, Object> r = new LinkedHashMap<>(BenchDriver.run(t, t.catalog.all(), seconds, rate, batch, conc));
+        Map<String, Object> r = new LinkedHashMap<>(BenchDriver.run(t, t.catalog.all().stream()
+                .filter(p -> b.exclude() == null || !b.exclude().contains(p.code())).toList(), seconds, rate, batch, conc));
         r.put("pipelineBefore", before);
         r.put("pipelineAfter", t.pipeline.counters());
         return r;
