@@ -28,6 +28,7 @@ PORT=18281
 B="http://127.0.0.1:$PORT/api/v1"
 OUT="bench/results/telemetry-ingest-$(date -u +%Y-%m-%d).md"
 log() { printf '[telemetry-bench %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
+mkdir -p bench/results/tmp
 command -v jq >/dev/null || { echo "jq is needed" >&2; exit 2; }
 ls karaf-assembly/target/chempark-distribution-*.tar.gz >/dev/null 2>&1 || { echo "build the distribution first (./chempark build)" >&2; exit 2; }
 # never let ./chempark rebuild here: the tarball is what is measured
@@ -37,8 +38,9 @@ cleanup() { ./chempark stop >/dev/null 2>&1 || true; }
 trap cleanup EXIT INT TERM
 rm -rf "$CHEMPARK_RUN_DIR"
 log "starting the platform in $CHEMPARK_RUN_DIR"
-CHEMPARK_HTTP_PORT=$PORT CHEMPARK_SSH_PORT=$((PORT+1)) CHEMPARK_RMI_REGISTRY_PORT=$((PORT+2)) CHEMPARK_RMI_SERVER_PORT=$((PORT+3)) \
-  ./chempark run >/dev/null
+CHEMPARK_START_TIMEOUT="${CHEMPARK_START_TIMEOUT:-600}" CHEMPARK_HTTP_PORT=$PORT CHEMPARK_SSH_PORT=$((PORT+1)) \
+  CHEMPARK_RMI_REGISTRY_PORT=$((PORT+2)) CHEMPARK_RMI_SERVER_PORT=$((PORT+3)) ./chempark run > bench/results/tmp/telemetry-run.log 2>&1 \
+  || { cat bench/results/tmp/telemetry-run.log; exit 1; }
 echo "bench.enabled = true" > "$CHEMPARK_RUN_DIR/chempark/etc/org.chempark.telemetry.cfg"
 PWFILE="$CHEMPARK_RUN_DIR/chempark/data/security/initial-admin-password"
 for _ in $(seq 1 120); do [ -s "$PWFILE" ] && curl -sf "$B/health" >/dev/null && break; sleep 1; done
@@ -61,11 +63,11 @@ PROBE_HIGH=$(echo "$PROBE_HH + 10" | bc); PROBE_LOW=$(echo "$PROBE_HH / 10" | bc
 
 log "throughput: $RUNS runs of ${SECONDS_PER_RUN}s, unpaced, 2 submitters, batches of 5000"
 RATES=()
-: > bench/results/tmp-telemetry-runs.jsonl
+: > bench/results/tmp/telemetry-runs.jsonl
 for i in $(seq 1 "$RUNS"); do
   r=$(curl -s -X POST -H "Authorization: Bearer $T" -H 'Content-Type: application/json' \
       -d "{\"seconds\":$SECONDS_PER_RUN,\"rate\":0,\"batchSize\":5000,\"concurrency\":2}" "$B/telemetry/bench/ingest")
-  echo "$r" | jq -c 'del(.pipelineBefore,.pipelineAfter)' | tee -a bench/results/tmp-telemetry-runs.jsonl
+  echo "$r" | jq -c 'del(.pipelineBefore,.pipelineAfter)' | tee -a bench/results/tmp/telemetry-runs.jsonl
   RATES+=("$(echo "$r" | jq -r .readingsPerSecond)")
 done
 MEDIAN=$(printf '%s\n' "${RATES[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
@@ -75,13 +77,13 @@ log "latency: $PROBES alarm probes on $PROBE_POINT while 10,000 readings/s flow"
 LOADS=$((PROBES * 1 / 2 + 30))
 curl -s -X POST -H "Authorization: Bearer $T" -H 'Content-Type: application/json' \
   -d "{\"seconds\":$LOADS,\"rate\":10000,\"batchSize\":500,\"concurrency\":1,\"exclude\":[\"$PROBE_POINT\"]}" "$B/telemetry/bench/ingest" \
-  > bench/results/tmp-telemetry-background.json &
+  > bench/results/tmp/telemetry-background.json &
 BG=$!
 sleep 3
 LAT=$(node --no-warnings --experimental-websocket bench/telemetry-latency.mjs "$B" "$T" "$PROBE_POINT" "$PROBE_HIGH" "$PROBE_LOW" "$PROBES" 100)
 echo "$LAT"
 wait $BG || true
-BGR=$(jq -c 'del(.pipelineBefore,.pipelineAfter)' bench/results/tmp-telemetry-background.json)
+BGR=$(jq -c 'del(.pipelineBefore,.pipelineAfter)' bench/results/tmp/telemetry-background.json)
 echo "$BGR"
 LOADAVG=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -96,7 +98,7 @@ embedded PostgreSQL 16 with fsync and synchronous_commit on. Method: docs/benchm
 
 | run | readings/s | batch commit p50 ms | p99 ms |
 |---|---|---|---|
-$(jq -r '"| \(.seconds) s | \(.readingsPerSecond) | \(.batchCommitMsP50) | \(.batchCommitMsP99) |"' bench/results/tmp-telemetry-runs.jsonl)
+$(jq -r '"| \(.seconds) s | \(.readingsPerSecond) | \(.batchCommitMsP50) | \(.batchCommitMsP99) |"' bench/results/tmp/telemetry-runs.jsonl)
 
 **Median: $MEDIAN readings/s** (target ≥ 200,000, floor 50,000). Rows accepted in all: $ROWS.
 
@@ -108,6 +110,6 @@ Probes: $LAT
 
 (raise = client arrival − reading timestamp of the reading above HH; clear = arrival − timestamp of the reading back below.)
 MD
-rm -f bench/results/tmp-telemetry-runs.jsonl bench/results/tmp-telemetry-background.json
+rm -f bench/results/tmp/telemetry-runs.jsonl bench/results/tmp/telemetry-background.json bench/results/tmp/telemetry-run.log
 log "written $OUT"
 cat "$OUT"
