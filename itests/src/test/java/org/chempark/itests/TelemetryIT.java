@@ -226,6 +226,12 @@ public class TelemetryIT extends ChemParkTestSupport {
                 "{\"factoryPid\":\"org.chempark.bridge.nothing\",\"properties\":{}}"));
         assertEquals("factoryPid", p.path("errors").get(0).path("field").asText());
 
+        // shell: the alarm table and the per-source ingest counters
+        String alarms = executeCommand("chempark:alarms");
+        assertTrue(alarms, alarms.contains(pa) && alarms.contains("ACKNOWLEDGED"));
+        String sources = executeCommand("chempark:sources");
+        assertTrue(sources, sources.contains("itest:gw-1"));
+
         adminLive.socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
         safetyLive.socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
     }
