@@ -163,7 +163,8 @@ public abstract class ChemParkTestSupport {
                         && "UP".equals(JSON.readTree(r.body()).path("components").path("core.database").path("status").asText())) {
                     return;
                 }
-            } catch (IOException e) {
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // UncheckedIOException: token() logging in before /auth is published (Jetty's HTML 404) on a slow boot
                 last = e.toString();
             }
             Thread.sleep(250);

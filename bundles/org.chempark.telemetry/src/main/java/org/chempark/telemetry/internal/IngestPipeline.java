@@ -247,9 +247,12 @@ public final class IngestPipeline implements ReadingSink {
         unknown.addAndGet(unk);
         rejected.addAndGet(rej);
         letters.forEach(l -> countDeadLetter(l.reason()));
+        // the cache only needs each point's newest reading of the batch
+        Map<Long, Reading> newest = new HashMap<>();
         for (Accepted a : ok) {
-            latest.put(a.point().id(), a.reading(), now);
+            newest.merge(a.point().id(), a.reading(), (x, y) -> y.timestamp().isBefore(x.timestamp()) ? x : y);
         }
+        newest.forEach((id, r) -> latest.put(id, r, now));
         if (listener != null && !ok.isEmpty()) {
             try {
                 listener.stored(ok, now);

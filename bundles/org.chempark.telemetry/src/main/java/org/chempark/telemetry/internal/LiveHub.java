@@ -311,6 +311,7 @@ public class LiveHub implements AlarmEngine.Listener {
         m.put("value", Double.isFinite(a.value()) ? a.value() : null);
         m.put("limit", Double.isFinite(a.limit()) ? a.limit() : null);
         m.put("raisedAt", a.raisedAt().toString());
+        m.put("clearedAt", a.clearedAt() == null ? null : a.clearedAt().toString());
         m.put("acknowledgedBy", a.acknowledgedBy());
         m.put("shelvedUntil", a.shelvedUntil() == null ? null : a.shelvedUntil().toString());
         return m;

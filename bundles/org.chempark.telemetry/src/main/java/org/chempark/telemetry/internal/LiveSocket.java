@@ -29,15 +29,11 @@ public class LiveSocket {
     public static class Handshake extends ServerEndpointConfig.Configurator {
         @Override
         public void modifyHandshake(ServerEndpointConfig sec, HandshakeRequest request, HandshakeResponse response) {
-            // header names are case-insensitive; the container's map is not
-            List<String> protocols = request.getHeaders().entrySet().stream()
-                    .filter(e -> "Sec-WebSocket-Protocol".equalsIgnoreCase(e.getKey())).map(Map.Entry::getValue).findFirst().orElse(null);
-            if (protocols != null) {
-                List<String> parts = protocols.stream().flatMap(p -> java.util.Arrays.stream(p.split(","))).map(String::strip).toList();
-                int i = parts.indexOf("bearer");
-                if (i >= 0 && i + 1 < parts.size()) {
-                    sec.getUserProperties().put(TOKEN, parts.get(i + 1));
-                }
+            List<String> protocols = request.getHeaders().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("Sec-WebSocket-Protocol"))
+                    .flatMap(e -> e.getValue().stream()).toList();
+            String token = bearer(protocols);
+            if (token != null) {
+                sec.getUserProperties().put(TOKEN, token);
             }
         }
 
@@ -47,10 +43,38 @@ public class LiveSocket {
         }
     }
 
+    /** The token following {@code bearer} in the requested subprotocols, or null. */
+    static String bearer(List<String> protocolHeaders) {
+        List<String> parts = protocolHeaders.stream().flatMap(p -> java.util.Arrays.stream(p.split(","))).map(String::strip).toList();
+        int i = parts.indexOf("bearer");
+        return i >= 0 && i + 1 < parts.size() ? parts.get(i + 1) : null;
+    }
+
+    /**
+     * Pax Web 8 registers the endpoint with its own configurator, so {@link Handshake} may not
+     * run: read the subprotocol header from Jetty's upgrade request (reflection, no compile-time
+     * dependency on Jetty).
+     */
+    static String bearerFromUpgradeRequest(Session session) {
+        try {
+            Object req = session.getClass().getMethod("getUpgradeRequest").invoke(session);
+            Object values = req.getClass().getMethod("getHeaders", String.class).invoke(req, "Sec-WebSocket-Protocol");
+            if (values instanceof List<?> l) {
+                return bearer(l.stream().map(String::valueOf).toList());
+            }
+        } catch (ReflectiveOperationException | RuntimeException notJetty) {
+            // another container: only the configurator or the query parameter apply
+        }
+        return null;
+    }
+
     @OnOpen
     public void open(Session session) {
         LiveHub hub = LiveHub.current;
         String token = (String) session.getUserProperties().get(TOKEN);
+        if (token == null) {
+            token = bearerFromUpgradeRequest(session);
+        }
         if (token == null) {
             Map<String, List<String>> q = session.getRequestParameterMap();
             List<String> t = q.get("access_token");

@@ -9,7 +9,7 @@ import org.chempark.asset.PointType;
 public record Settings(int batchSize, int batchMaxDelayMs, int queueCapacity, int writers, int partitionDaysAhead,
         int acceptPastDays, Map<PointType, Integer> retentionDays, int staleSeconds, double deadbandPercent,
         Map<PointType, Integer> onDelayMs, Map<PointType, Double> rateLimit, int latestFlushMs, int pushThrottleMs,
-        int deadLetterMaxBytes) {
+        int deadLetterMaxBytes, boolean benchEnabled) {
 
     public static Settings defaults() {
         return builder().build();
@@ -46,6 +46,7 @@ public record Settings(int batchSize, int batchMaxDelayMs, int queueCapacity, in
         b.latestFlushMs = c.latest_flush_ms();
         b.pushThrottleMs = c.push_throttle_ms();
         b.deadLetterMaxBytes = c.dead_letter_max_bytes();
+        b.benchEnabled = c.bench_enabled();
         return b.build();
     }
 
@@ -79,6 +80,7 @@ public record Settings(int batchSize, int batchMaxDelayMs, int queueCapacity, in
         int retentionDefault = 365, staleSeconds = 300, onDelayDefault = 0, latestFlushMs = 2000, pushThrottleMs = 500,
                 deadLetterMaxBytes = 65536;
         double deadbandPercent = 1.0;
+        boolean benchEnabled;
         Map<PointType, Double> retention = new EnumMap<>(Map.of(PointType.COMBUSTIBLE_GAS, 1095.0, PointType.TOXIC_GAS, 1095.0));
         Map<PointType, Double> onDelay = new EnumMap<>(PointType.class);
         Map<PointType, Double> rate = new EnumMap<>(PointType.class);
@@ -96,6 +98,7 @@ public record Settings(int batchSize, int batchMaxDelayMs, int queueCapacity, in
         public Builder rate(PointType t, double unitsPerSecond) { rate.put(t, unitsPerSecond); return this; }
         public Builder pushThrottleMs(int ms) { pushThrottleMs = ms; return this; }
         public Builder latestFlushMs(int ms) { latestFlushMs = ms; return this; }
+        public Builder benchEnabled(boolean on) { benchEnabled = on; return this; }
 
         public Settings build() {
             Map<PointType, Integer> ret = new EnumMap<>(PointType.class);
@@ -106,7 +109,7 @@ public record Settings(int batchSize, int batchMaxDelayMs, int queueCapacity, in
             }
             return new Settings(batchSize, batchMaxDelayMs, queueCapacity, writers, partitionDaysAhead, acceptPastDays, Map.copyOf(ret),
                     staleSeconds, deadbandPercent, Map.copyOf(od), Map.copyOf(new EnumMap<>(rate)), latestFlushMs, pushThrottleMs,
-                    deadLetterMaxBytes);
+                    deadLetterMaxBytes, benchEnabled);
         }
     }
 }

@@ -56,4 +56,7 @@ public @interface TelemetryConfig {
 
     @AttributeDefinition(name = "Dead-letter payload limit (bytes)", min = "256")
     int dead_letter_max_bytes() default 65536;
+
+    @AttributeDefinition(name = "Benchmark endpoints", description = "Enable POST /api/v1/telemetry/bench/* (test instances only: writes synthetic readings for real points)")
+    boolean bench_enabled() default false;
 }

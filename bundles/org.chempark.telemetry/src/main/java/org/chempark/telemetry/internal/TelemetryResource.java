@@ -577,6 +577,77 @@ public class TelemetryResource {
         return Response.noContent().build();
     }
 
+    // ---------------------------------------------------------------- benchmark (bench_enabled=true only)
+
+    /** Body of a benchmark run. */
+    public record BenchRun(Integer seconds, Integer rate, Integer batchSize, Integer concurrency, List<String> exclude) {
+    }
+
+    /**
+     * Runs the in-container load driver (bench/telemetry-ingest.sh): synthetic readings of the
+     * real points into the ReadingSink for {@code seconds}, at {@code rate} readings/s (0: as
+     * fast as it goes). 409 unless {@code bench_enabled=true}.
+     */
+    @POST
+    @Path("bench/ingest")
+    @RequiresPermission(TelemetryModule.ADMIN)
+    public Map<String, Object> benchIngest(BenchRun body) throws InterruptedException {
+        requireBench();
+        BenchRun b = body == null ? new BenchRun(null, null, null, null, null) : body;
+        int seconds = b.seconds() == null ? 20 : b.seconds();
+        int rate = b.rate() == null ? 0 : b.rate();
+        int batch = b.batchSize() == null ? 5000 : b.batchSize();
+        int conc = b.concurrency() == null ? 2 : b.concurrency();
+        List<FieldError> errors = new ArrayList<>();
+        if (seconds < 1 || seconds > 300) {
+            errors.add(new FieldError("seconds", "range", "seconds must be between 1 and 300"));
+        }
+        if (rate < 0 || rate > 5_000_000) {
+            errors.add(new FieldError("rate", "range", "rate must be between 0 (unpaced) and 5000000"));
+        }
+        if (batch < 1 || batch > 100_000) {
+            errors.add(new FieldError("batchSize", "range", "batchSize must be between 1 and 100000"));
+        }
+        if (conc < 1 || conc > 16) {
+            errors.add(new FieldError("concurrency", "range", "concurrency must be between 1 and 16"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        Map<String, Object> before = t.pipeline.counters();
+        Map<String, Object> r = new LinkedHashMap<>(BenchDriver.run(t, t.catalog.all().stream()
+                .filter(p -> b.exclude() == null || !b.exclude().contains(p.code())).toList(), seconds, rate, batch, conc));
+        r.put("pipelineBefore", before);
+        r.put("pipelineAfter", t.pipeline.counters());
+        return r;
+    }
+
+    /** Body of a probe: one reading of {@code point} with {@code value}, timestamped now. */
+    public record BenchProbe(String point, Double value) {
+    }
+
+    /** Submits one reading timestamped now (alarm latency probes); returns when it is durable. */
+    @POST
+    @Path("bench/probe")
+    @RequiresPermission(TelemetryModule.ADMIN)
+    public Map<String, Object> benchProbe(BenchProbe body) throws Exception {
+        requireBench();
+        if (body == null || body.point() == null || body.value() == null || t.catalog.byCode(body.point()) == null) {
+            throw ProblemException.invalid(List.of(new FieldError("point", "required", "give a known point code and a value")));
+        }
+        Instant ts = Instant.now();
+        org.chempark.sdk.telemetry.ReadingSink.IngestReceipt r = t.submit(List.of(org.chempark.sdk.telemetry.Reading.good(body.point(), ts,
+                body.value(), "bench:probe"))).toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        return Map.of("timestamp", ts.toString(), "accepted", r.accepted());
+    }
+
+    private void requireBench() {
+        DataScope.requireParkWide();
+        if (!t.settings.benchEnabled()) {
+            throw ProblemException.conflict("benchmark endpoints are off; set bench_enabled=true in etc/org.chempark.telemetry.cfg (test instances only)");
+        }
+    }
+
     private static ProblemException unavailable(SQLException e) {
         return new ProblemException(503, "Service unavailable", "the telemetry store is unavailable: " + e.getMessage(), List.of());
     }
