@@ -16,13 +16,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Karaf SSH and web consoles need an account, and a park must not run with a fixed default
- * password. On the first start (no account in etc/users.properties) this creates {@code admin}
- * with a random password, written only to {@code ${karaf.data}/security/console-admin-password}
+ * password. On the first start (no account in etc/users.properties) this creates {@code console-admin}
+ * (a break-glass account, named apart from the platform's {@code admin} so the two never share a lockout
+ * counter) with a random password, written only to {@code ${karaf.data}/security/console-admin-password}
  * (owner-only). Karaf's JAAS encryption (etc/org.apache.karaf.jaas.cfg) replaces the stored
  * password with its hash at the first login.
  */
 @Component(immediate = true)
 public class ConsoleAccountBootstrap {
+    /** Name of the console account in etc/users.properties. */
+    public static final String ACCOUNT = "console-admin";
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleAccountBootstrap.class);
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
@@ -57,7 +60,7 @@ public class ConsoleAccountBootstrap {
         Files.createFile(passwordFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(passwordFile, pw + "\n");
         String block = "\n# created on first start by ChemPark; password in " + passwordFile + "\n"
-                + "admin = " + pw + ",_g_:admingroup\n"
+                + ACCOUNT + " = " + pw + ",_g_:admingroup\n"
                 + "_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\n";
         Files.writeString(users, block, StandardCharsets.ISO_8859_1, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         try {
@@ -65,7 +68,7 @@ public class ConsoleAccountBootstrap {
         } catch (UnsupportedOperationException ignored) {
             // non-POSIX file system
         }
-        LOG.info("Karaf console account 'admin' created; its password is in {}", passwordFile);
+        LOG.info("Karaf console account '{}' created; its password is in {}", ACCOUNT, passwordFile);
         return true;
     }
 }

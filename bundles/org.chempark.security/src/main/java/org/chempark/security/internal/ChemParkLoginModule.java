@@ -68,6 +68,12 @@ public class ChemParkLoginModule implements LoginModule {
         if (name.getName() == null || pw == null) {
             throw new FailedLoginException("username and password required");
         }
+        if (propertiesAccounts().contains(name.getName())) {
+            // an account of Karaf's own realm (etc/users.properties, e.g. the break-glass console-admin): Karaf's
+            // module decides; checking it here too counted every console login as a failed platform login
+            java.util.Arrays.fill(pw, '\0');
+            return false;
+        }
         try {
             authenticator.login(name.getName(), new String(pw));
         } catch (ProblemException e) {
@@ -82,6 +88,28 @@ public class ChemParkLoginModule implements LoginModule {
             principals.add(new RolePrincipal(role));
         }
         return true;
+    }
+
+    /** Account names in ${karaf.etc}/users.properties (not groups, not comments); empty when unreadable. */
+    static java.util.Set<String> propertiesAccounts() {
+        String etc = System.getProperty("karaf.etc");
+        if (etc == null) {
+            return java.util.Set.of();
+        }
+        java.nio.file.Path users = java.nio.file.Path.of(etc, "users.properties");
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.Reader r = java.nio.file.Files.newBufferedReader(users, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+            p.load(r);
+        } catch (IOException | RuntimeException e) {
+            return java.util.Set.of();
+        }
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (String k : p.stringPropertyNames()) {
+            if (!k.startsWith("_g_:")) {
+                out.add(k);
+            }
+        }
+        return out;
     }
 
     @Override

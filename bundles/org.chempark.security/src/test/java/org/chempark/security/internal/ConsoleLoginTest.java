@@ -114,6 +114,30 @@ class ConsoleLoginTest {
     }
 
     @Test
+    void accountsOfKarafsPropertiesRealmAreLeftToKarafsModule() throws Exception {
+        // the break-glass console account shares no lockout with the platform: five console logins of a
+        // users.properties account whose name is also a platform user never count as failed platform logins
+        java.nio.file.Path etc = java.nio.file.Files.createDirectories(dir.resolve("etc"));
+        java.nio.file.Files.writeString(etc.resolve("users.properties"), "ops.user = secret,_g_:admingroup\n_g_\\:admingroup = group,admin\n");
+        String previous = System.getProperty("karaf.etc");
+        System.setProperty("karaf.etc", etc.toString());
+        try {
+            for (int i = 0; i < 5; i++) {
+                Subject s = login("ops.user", "secret");
+                assertThat(s.getPrincipals()).as("not this module's account: it adds nothing").isEmpty();
+            }
+        } finally {
+            if (previous == null) {
+                System.clearProperty("karaf.etc");
+            } else {
+                System.setProperty("karaf.etc", previous);
+            }
+        }
+        assertThat(count("SELECT failed_logins FROM security.user_account WHERE username = 'ops.user'")).isZero();
+        assertThat(ChemParkLoginModule.propertiesAccounts()).isEmpty();
+    }
+
+    @Test
     void theInitialAdminMustChangeThePasswordInTheWebApplicationFirst() throws Exception {
         String initial = java.nio.file.Files.readString(dir.resolve("security/initial-admin-password")).trim();
         assertThatThrownBy(() -> login("admin", initial)).isInstanceOf(FailedLoginException.class).hasMessageContaining("changed first");
