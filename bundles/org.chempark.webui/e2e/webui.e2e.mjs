@@ -294,14 +294,22 @@ try {
     const r = await apiCall('POST', '/simulator/scenarios', { type: 'LEAK', pointCode: LEAK_POINT, durationSeconds: 180 })
     expect(r.status === 201 || r.status === 200, 'leak scenario: HTTP ' + r.status + ' ' + JSON.stringify(r.json))
     scenarioId = r.json?.id
-    const row = page.locator('[data-test=alarm-table] tbody tr', { hasText: LEAK_POINT }).first()
+    // a new, unacknowledged (未确认) alarm of the leak point: cleared alarms nobody acknowledged stay listed too
+    const row = page.locator('[data-test=alarm-table] tbody tr', { hasText: LEAK_POINT }).filter({ hasText: '未确认' }).first()
     await row.waitFor({ timeout: 60000 })
     results.push(`     (leak started → alarm row on screen in ${Date.now() - started} ms)`)
     await page.locator('[data-test=alarm-badge]').waitFor()
     await row.locator('[data-test=ack]').first().click()
-    await page.locator('[data-test=reason] textarea').fill('e2e：现场确认，已通知企业处置')
+    await page.locator('textarea[data-test=reason], [data-test=reason] textarea').first().fill('e2e：现场确认，已通知企业处置')
     await page.locator('[data-test=confirm]').click()
-    await page.locator('[data-test=alarm-table] tbody tr', { hasText: LEAK_POINT }).filter({ hasText: USER }).first().waitFor({ timeout: 20000 })
+    await page.locator('[data-test=alarm-dialog]').waitFor({ state: 'hidden' })
+    const acked = async () => ((await apiCall('GET', `/telemetry/alarms?points=${LEAK_POINT}&size=20`)).json?.items || [])
+      .some((a) => a.acknowledgedBy === USER && String(a.acknowledgeReason || '').startsWith('e2e'))
+    const t0 = Date.now()
+    while (!(await acked())) {
+      expect(Date.now() - t0 < 15000, 'the acknowledgement (who and why) is not recorded on the alarm')
+      await page.waitForTimeout(500)
+    }
     await shot(page, 'alarms')
   })
 

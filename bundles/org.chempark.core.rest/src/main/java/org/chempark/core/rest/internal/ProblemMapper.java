@@ -42,6 +42,20 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return respond(toProblem(e));
     }
 
+    /** Jetty's EofException, or an IOException of a reset/broken connection, anywhere in the cause chain. */
+    static boolean clientGone(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getClass().getSimpleName().equals("EofException")) {
+                return true;
+            }
+            String m = t.getMessage();
+            if (t instanceof java.io.IOException && m != null && (m.contains("Broken pipe") || m.contains("Connection reset"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     ProblemException toProblem(Throwable e) {
         if (e instanceof ProblemException p) {
             return p;
@@ -55,6 +69,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (e instanceof WebApplicationException w) {
             return web(w);
+        }
+        if (clientGone(e)) {
+            // the caller closed the connection while the answer was written (a page navigated away): nothing to
+            // answer and nothing wrong on this side
+            LOG.debug("Client went away while {} was answered: {}", path(), e.toString());
+            return new ProblemException(499, "Client closed request", "The client closed the connection", List.of());
         }
         String ref = UUID.randomUUID().toString();
         LOG.error("Unexpected error {} serving {}", ref, path(), e);

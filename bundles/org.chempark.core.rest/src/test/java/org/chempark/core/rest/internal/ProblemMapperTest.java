@@ -29,6 +29,18 @@ class ProblemMapperTest {
     record Sample(String name, Integer count, List<String> tags) {
     }
 
+    /** A stand-in named like Jetty's org.eclipse.jetty.io.EofException (matched by class name, no Jetty dependency). */
+    static final class EofException extends java.io.EOFException {
+    }
+
+    @Test
+    void aClientThatWentAwayIsNotAnUnexpectedError() {
+        assertThat(ProblemMapper.clientGone(new RuntimeException(new EofException()))).isTrue();
+        assertThat(ProblemMapper.clientGone(new java.io.IOException("Broken pipe"))).isTrue();
+        assertThat(ProblemMapper.clientGone(new IllegalStateException("boom"))).isFalse();
+        assertThat(ProblemMapper.clientGone(new java.io.IOException("disk full"))).isFalse();
+    }
+
     @Test
     void malformedJsonIs400WithLocation() {
         ProblemException p = readFailure("{\"name\": ", Sample.class);
