@@ -10,7 +10,7 @@ import org.osgi.service.component.annotations.Reference;
  * Runs the {@link IngestLoop} while both the broker and the telemetry module's {@link ReadingSink}
  * are there. Without a sink, messages wait durably in the broker's ingest queue.
  */
-@Component(service = MqttIngest.class)
+@Component(service = MqttIngest.class, immediate = true)
 public class MqttIngest {
     private final IngestLoop loop;
 
