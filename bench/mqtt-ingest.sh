@@ -37,7 +37,7 @@ PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 "${MVN[@]}" -f bundles/org.chempark.bridge.mqtt/pom.xml dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$W/cp.txt" >/dev/null
 PGJAR=$(ls "$M2"/org/postgresql/postgresql/42.7.3/postgresql-42.7.3.jar)
 CP="$(cat "$W/cp.txt"):$ROOT/bundles/org.chempark.bridge.mqtt/target/classes:$PGJAR"
-JAVA_OPTS=(-Xmx1g -XX:+UseParallelGC)
+JAVA_OPTS=(-Xmx1g -XX:+UseParallelGC -Dorg.slf4j.simpleLogger.defaultLogLevel=warn)
 
 PIDS=()
 cleanup() {

@@ -42,7 +42,7 @@ JDBC="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres?user=bench"
 PSQL=("$PGBIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U bench -d postgres -qtA)
 
 start_pipe() { # $1 log, $2 keep
-  java -Xmx512m -Dkeep="$2" -cp "$CP" bench/mqtt/PipelineBench.java $PORT "$W/broker" "$JDBC" 1 "$W/creds.txt" 0 > "$1" 2>&1 &
+  java -Xmx512m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dkeep="$2" -cp "$CP" bench/mqtt/PipelineBench.java $PORT "$W/broker" "$JDBC" 1 "$W/creds.txt" 0 > "$1" 2>&1 &
   PIPE=$!
   for _ in $(seq 1 300); do grep -q READY "$1" && return 0; sleep 0.2; done
   cat "$1"; echo "pipeline did not start" >&2; exit 1
