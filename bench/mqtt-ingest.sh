@@ -37,7 +37,7 @@ PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 "${MVN[@]}" -f bundles/org.chempark.bridge.mqtt/pom.xml dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$W/cp.txt" >/dev/null
 PGJAR=$(ls "$M2"/org/postgresql/postgresql/42.7.3/postgresql-42.7.3.jar)
 CP="$(cat "$W/cp.txt"):$ROOT/bundles/org.chempark.bridge.mqtt/target/classes:$PGJAR"
-JAVA_OPTS=(-Xmx1g -XX:+UseParallelGC)
+JAVA_OPTS=(-Xmx1g -XX:+UseParallelGC -Dorg.slf4j.simpleLogger.defaultLogLevel=warn)
 
 PIDS=()
 cleanup() {
@@ -61,8 +61,9 @@ run_load() { # url readings label credentials
   grep RESULT "$W/load-$3.log" | sed 's/^RESULT //'
 }
 val() { echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
-median_durable() { # log: median of per-second durable counts after warm-up, over the load's seconds
-  awk -v w="$WARMUP" -v d="$DURATION" '/^durable /{n++; if (n>w && n<=w+d) print $2}' "$1" | sort -n | awk '{a[NR]=$1} END{print (NR? a[int(NR/2)+1] : 0)}'
+median_durable() { # log: median of per-second durable counts over DURATION seconds, from WARMUP s after the first stored reading
+  awk -v w="$WARMUP" -v d="$DURATION" '/^durable /{ if (!started && $2 > 0) started=1; if (started) { n++; if (n>w && n<=w+d) print $2 } }' "$1" \
+    | sort -n | awk '{a[NR]=$1} END{print (NR? a[int(NR/2)+1] : 0)}'
 }
 
 declare -A R
@@ -75,10 +76,13 @@ for RPM in 1 50; do
 
   echo "== bridge pipeline to PostgreSQL, $RPM reading(s)/message"
   rm -rf "$W/pipe"
-  java "${JAVA_OPTS[@]}" -cp "$CP" bench/mqtt/PipelineBench.java $PIPE_PORT "$W/pipe" "$JDBC" "$CONNS" "$W/creds.txt" $((WARMUP + DURATION + 5)) > "$W/pipe-$RPM.log" 2>&1 & PIDS+=($!)
+  java "${JAVA_OPTS[@]}" -cp "$CP" bench/mqtt/PipelineBench.java $PIPE_PORT "$W/pipe" "$JDBC" "$CONNS" "$W/creds.txt" 0 > "$W/pipe-$RPM.log" 2>&1 & PIDS+=($!)
   wait_ready "$W/pipe-$RPM.log"
   R[pipe$RPM]=$(run_load tcp://127.0.0.1:$PIPE_PORT $RPM pipe-$RPM "$W/creds.txt"); echo "${R[pipe$RPM]}"
-  wait "${PIDS[-1]}" 2>/dev/null || true; unset 'PIDS[-1]'
+  # let the ingest drain what was acknowledged (at most 60 s), then stop the pipeline
+  for _ in $(seq 1 60); do tail -1 "$W/pipe-$RPM.log" | grep -q 'backlog_msgs 0$' && break; sleep 1; done
+  echo "backlog at stop: $(tail -1 "$W/pipe-$RPM.log")"
+  kill "${PIDS[-1]}"; wait "${PIDS[-1]}" 2>/dev/null || true; unset 'PIDS[-1]'
   R[durable$RPM]=$(median_durable "$W/pipe-$RPM.log")
   echo "durable median readings/s: ${R[durable$RPM]}"
 done

@@ -19,6 +19,15 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  */
 public class K9Publisher {
     public static void main(String[] a) throws Exception {
+        try {
+            run(a);
+        } catch (Exception e) {
+            System.out.println("publisher stopped: " + e);
+            System.exit(3);
+        }
+    }
+
+    static void run(String[] a) throws Exception {
         String url = a[0], device = a[1], secret = a[2];
         int n = Integer.parseInt(a[3]), window = Integer.parseInt(a[4]);
         PrintWriter acks = new PrintWriter(new FileWriter(a[5], StandardCharsets.UTF_8));

@@ -49,8 +49,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * malformed payloads in the dead letters with their reason; status in the API and the shell;
  * the feature uninstalled and installed again while the platform runs.
  *
- * <p>The telemetry module's PostgreSQL {@code ReadingSink} is not in this branch's distribution,
- * so the test registers a recording sink (ranked above any other) in the container.
+ * <p>The test registers a recording {@code ReadingSink} ranked above the telemetry module's, so it
+ * sees exactly what the bridge hands over (the bridge takes the highest ranked sink).
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -195,6 +195,17 @@ public class MqttIT extends ChemParkTestSupport {
         publish(c3, "chempark/v1/it-gw-2/readings", "{\"point\":\"IT-AFTER\",\"value\":9}", 1);
         await("reading after reinstall", Duration.ofSeconds(30), () -> sink.readings.stream().anyMatch(r -> r.pointId().equals("IT-AFTER")));
         assertNotNull(c2);
+
+        // without the recording sink the telemetry module's own (PostgreSQL) takes over: dead letters, unknown points, sources
+        sinkRegistration.unregister();
+        sinkRegistration = null;
+        publish(c3, "chempark/v1/it-gw-2/readings", "not json at all", 1);
+        publish(c3, "chempark/v1/it-gw-2/readings", "{\"point\":\"IT-UNKNOWN-9\",\"value\":1}", 1);
+        await("dead letter stored by telemetry", Duration.ofSeconds(30),
+                () -> get(API + "/telemetry/dead-letters?source=mqtt:it-gw-2").body().contains("invalid JSON"));
+        await("unknown point listed by telemetry", Duration.ofSeconds(30),
+                () -> get(API + "/telemetry/unknown-points").body().contains("IT-UNKNOWN-9"));
+        assertTrue(get(API + "/telemetry/sources").body().contains("mqtt:it-gw-1"));
         c3.disconnect();
     }
 

@@ -73,11 +73,12 @@ final class DeviceSecurityManager implements ActiveMQSecurityManager5 {
             Object id = connection.getID();
             registry.connected(user, id, () -> connection.fail(
                     new org.apache.activemq.artemis.api.core.ActiveMQSecurityException("device disabled, removed or secret changed")));
-            connection.addCloseListener(() -> registry.disconnected(user, id, "connection closed"));
+            connection.addCloseListener(() -> registry.disconnected(user, id, "disconnected"));
             connection.addFailureListener(new org.apache.activemq.artemis.core.remoting.FailureListener() {
                 @Override
                 public void connectionFailed(org.apache.activemq.artemis.api.core.ActiveMQException e, boolean failedOver) {
-                    registry.disconnected(user, id, "connection lost: " + e.getMessage());
+                    registry.disconnected(user, id, e == null || e.getMessage() == null || e.getMessage().isBlank()
+                            ? "connection lost" : "connection lost: " + e.getMessage());
                 }
 
                 @Override

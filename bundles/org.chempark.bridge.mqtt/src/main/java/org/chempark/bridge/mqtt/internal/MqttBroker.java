@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Starts the embedded Artemis MQTT broker while the chempark-mqtt feature is installed. */
-@Component(service = MqttBroker.class, configurationPid = MqttBroker.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Component(service = MqttBroker.class, immediate = true, configurationPid = MqttBroker.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = MqttBroker.Config.class)
 public class MqttBroker {
     public static final String PID = "org.chempark.bridge.mqtt";

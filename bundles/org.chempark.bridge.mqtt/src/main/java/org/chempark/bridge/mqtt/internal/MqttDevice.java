@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * One MQTT device or edge gateway, from one factory configuration {@value #FACTORY_PID}; a
  * {@link TelemetrySource} with its status for as long as the configuration exists.
  */
-@Component(service = TelemetrySource.class, configurationPid = MqttDevice.FACTORY_PID,
+@Component(service = TelemetrySource.class, immediate = true, configurationPid = MqttDevice.FACTORY_PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE, property = TelemetrySource.PROTOCOL + "=mqtt")
 @Designate(ocd = MqttDevice.Config.class, factory = true)
 public class MqttDevice implements TelemetrySource {
