@@ -101,45 +101,8 @@ final class AuthService implements Directory.SessionRevoker {
     }
 
     Dto.Tokens login(String username, String password, String source) {
-        Validation v = new Validation();
-        v.required("username", username).maxLength("username", username, 64).required("password", password).maxLength("password", password, 128);
-        v.throwIfInvalid();
         Instant now = clock.instant();
-        Account a = db.tx(c -> account(c, username));
-        if (a == null) {
-            hasher.verifyDummy(password.toCharArray());
-            audit.append(new AuditLog.Event(null, username, null, AuditLog.Action.LOGIN_FAILED, source, "POST", "/api/v1/auth/login", 401,
-                    "unknown user"));
-            throw unauthorized(BAD_CREDENTIALS);
-        }
-        if (!a.enabled() || a.locked() || (a.lockedUntil() != null && a.lockedUntil().isAfter(now))) {
-            hasher.verifyDummy(password.toCharArray());
-            audit.append(new AuditLog.Event(a.id(), a.username(), a.organisationId(), AuditLog.Action.LOGIN_FAILED, source, "POST",
-                    "/api/v1/auth/login", 401, !a.enabled() ? "account disabled" : a.locked() ? "account locked by an administrator"
-                            : "account locked until " + a.lockedUntil()));
-            throw unauthorized(BAD_CREDENTIALS);
-        }
-        if (!hasher.verify(password.toCharArray(), a.hash())) {
-            db.tx(c -> {
-                int failed = a.failed() + 1;
-                boolean lock = failed >= policy.lockoutAttempts();
-                try (PreparedStatement ps = c.prepareStatement("UPDATE security.user_account SET failed_logins = ?, locked_until = ? WHERE id = ?")) {
-                    ps.setInt(1, lock ? 0 : failed);
-                    ps.setTimestamp(2, lock ? Db.ts(now.plus(policy.lockout())) : null);
-                    ps.setLong(3, a.id());
-                    ps.executeUpdate();
-                }
-                audit.append(c, new AuditLog.Event(a.id(), a.username(), a.organisationId(), AuditLog.Action.LOGIN_FAILED, source, "POST",
-                        "/api/v1/auth/login", 401, "wrong password (" + failed + " of " + policy.lockoutAttempts() + ")"));
-                if (lock) {
-                    audit.append(c, new AuditLog.Event(a.id(), a.username(), a.organisationId(), AuditLog.Action.ACCOUNT_LOCKED, source, "POST",
-                            "/api/v1/auth/login", 401, "locked for " + policy.lockout().toMinutes() + " minutes after "
-                                    + failed + " failed logins"));
-                }
-                return null;
-            });
-            throw unauthorized(BAD_CREDENTIALS);
-        }
+        Account a = verifyPassword(username, password, source, "POST", LOGIN_PATH, now);
         boolean mustChange = mustChange(a.mustChange(), a.changedAt(), now);
         return db.tx(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE security.user_account SET failed_logins = 0, locked_until = NULL, "
@@ -166,6 +129,98 @@ final class AuthService implements Directory.SessionRevoker {
                     "/api/v1/auth/login", 200, "session " + sid + (mustChange ? ", must change password" : "")));
             return tokens(a.id(), a.username(), sid, refresh, now, now.plus(policy.sessionLifetime()), mustChange);
         });
+    }
+
+    static final String LOGIN_PATH = "/api/v1/auth/login";
+
+    /**
+     * The account whose password this is; otherwise audits the failure, counts it toward the
+     * lockout and throws 401 (the same text and time for every reason).
+     */
+    private Account verifyPassword(String username, String password, String source, String method, String path, Instant now) {
+        Validation v = new Validation();
+        v.required("username", username).maxLength("username", username, 64).required("password", password).maxLength("password", password, 128);
+        v.throwIfInvalid();
+        Account a = db.tx(c -> account(c, username));
+        if (a == null) {
+            hasher.verifyDummy(password.toCharArray());
+            audit.append(new AuditLog.Event(null, username, null, AuditLog.Action.LOGIN_FAILED, source, method, path, 401,
+                    "unknown user"));
+            throw unauthorized(BAD_CREDENTIALS);
+        }
+        if (!a.enabled() || a.locked() || (a.lockedUntil() != null && a.lockedUntil().isAfter(now))) {
+            hasher.verifyDummy(password.toCharArray());
+            audit.append(new AuditLog.Event(a.id(), a.username(), a.organisationId(), AuditLog.Action.LOGIN_FAILED, source, method,
+                    path, 401, !a.enabled() ? "account disabled" : a.locked() ? "account locked by an administrator"
+                            : "account locked until " + a.lockedUntil()));
+            throw unauthorized(BAD_CREDENTIALS);
+        }
+        if (!hasher.verify(password.toCharArray(), a.hash())) {
+            db.tx(c -> {
+                int failed = a.failed() + 1;
+                boolean lock = failed >= policy.lockoutAttempts();
+                try (PreparedStatement ps = c.prepareStatement("UPDATE security.user_account SET failed_logins = ?, locked_until = ? WHERE id = ?")) {
+                    ps.setInt(1, lock ? 0 : failed);
+                    ps.setTimestamp(2, lock ? Db.ts(now.plus(policy.lockout())) : null);
+                    ps.setLong(3, a.id());
+                    ps.executeUpdate();
+                }
+                audit.append(c, new AuditLog.Event(a.id(), a.username(), a.organisationId(), AuditLog.Action.LOGIN_FAILED, source, method,
+                        path, 401, "wrong password (" + failed + " of " + policy.lockoutAttempts() + ")"));
+                if (lock) {
+                    audit.append(c, new AuditLog.Event(a.id(), a.username(), a.organisationId(), AuditLog.Action.ACCOUNT_LOCKED, source, method,
+                            path, 401, "locked for " + policy.lockout().toMinutes() + " minutes after "
+                                    + failed + " failed logins"));
+                }
+                return null;
+            });
+            throw unauthorized(BAD_CREDENTIALS);
+        }
+        return a;
+    }
+
+    /**
+     * A login to the Karaf SSH or web console (JAAS realm): the same password check, lockout
+     * and audit as the REST login, then the permission {@code requiredPermission}. No session is
+     * created. Refused (401) when the password must be changed first: the console cannot do it.
+     * Refused (403) without the permission; audited as ACCESS_DENIED.
+     *
+     * @param channel what to write as the audit path, e.g. {@code console}
+     */
+    Subject consoleLogin(String username, String password, String channel, String requiredPermission) {
+        Instant now = clock.instant();
+        Account a = verifyPassword(username, password, "console", "LOGIN", channel, now);
+        Object[] result = db.tx(c -> {
+            Subject subject = Directory.loadSubject(c, a.id());
+            String refusal = null;
+            int status = 403;
+            if (subject == null) {
+                refusal = "account not usable";
+                status = 401;
+            } else if (mustChange(a.mustChange(), a.changedAt(), now)) {
+                refusal = "the password must be changed first (in the web application)";
+            } else if (!subject.hasPermission(requiredPermission)) {
+                refusal = "console login needs the permission '" + requiredPermission + "'";
+            }
+            if (refusal != null) {
+                audit.append(c, new AuditLog.Event(a.id(), a.username(), a.organisationId(), AuditLog.Action.ACCESS_DENIED, "console",
+                        "LOGIN", channel, status, refusal));
+                return new Object[] { null, refusal, status };
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE security.user_account SET failed_logins = 0, locked_until = NULL, "
+                    + "last_login_at = ? WHERE id = ?")) {
+                ps.setTimestamp(1, Db.ts(now));
+                ps.setLong(2, a.id());
+                ps.executeUpdate();
+            }
+            audit.append(c, new AuditLog.Event(a.id(), a.username(), a.organisationId(), AuditLog.Action.LOGIN, "console", "LOGIN",
+                    channel, 200, "Karaf console login"));
+            return new Object[] { subject, null, 200 };
+        });
+        if (result[0] == null) {
+            throw new ProblemException((Integer) result[2], "Forbidden", (String) result[1], List.of());
+        }
+        return (Subject) result[0];
     }
 
     private boolean mustChange(boolean flag, Instant changedAt, Instant now) {
@@ -411,9 +466,30 @@ final class AuthService implements Directory.SessionRevoker {
      * signed, expired, or its session ended (logout, revocation, idle timeout, lifetime).
      */
     Principal authenticate(String token) {
+        return check(token, true, true);
+    }
+
+    /**
+     * Whether the session of a correctly signed token is still live (not logged out or revoked,
+     * within its lifetime, not idle), without counting the check as activity and whatever the
+     * token's own expiry: for long-lived connections that re-check periodically.
+     */
+    boolean sessionValid(String token) {
+        try {
+            return !check(token, false, false).mustChangePassword();
+        } catch (ProblemException e) {
+            return false;
+        }
+    }
+
+    /**
+     * @param checkExpiry whether the access token's own {@code exp} counts
+     * @param touch whether this is user activity (moves the session's idle deadline)
+     */
+    private Principal check(String token, boolean checkExpiry, boolean touch) {
         Jwt.Claims claims;
         try {
-            claims = jwt.verify(token);
+            claims = jwt.verify(token, checkExpiry);
         } catch (Jwt.InvalidToken e) {
             throw unauthorized("The access token is not valid (" + e.getMessage() + "); log in or refresh it");
         }
@@ -443,6 +519,9 @@ final class AuthService implements Directory.SessionRevoker {
                 return null;
             });
             throw unauthorized("The session timed out after " + policy.idleTimeout().toMinutes() + " minutes without activity; log in again");
+        }
+        if (!touch) {
+            return entry.principal;
         }
         entry.lastSeen = now;
         if (Duration.between(entry.lastFlushed, now).compareTo(LAST_SEEN_FLUSH) >= 0) {

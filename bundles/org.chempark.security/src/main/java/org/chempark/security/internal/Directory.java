@@ -21,6 +21,7 @@ import org.chempark.sdk.rest.PageQuery;
 import org.chempark.sdk.rest.ProblemException;
 import org.chempark.sdk.rest.Validation;
 import org.chempark.sdk.security.OrganisationType;
+import org.chempark.sdk.security.Sensitive;
 import org.chempark.sdk.security.Subject;
 
 /** Organisations, roles and users in the {@code security} schema. Every change is audited in the same transaction. */
@@ -36,8 +37,12 @@ final class Directory {
     private final AuditLog audit;
     private final Clock clock;
     private final Runnable onChange;
+    private final FieldCipher cipher;
+    static final String MOBILE_COLUMN = "security.user_account.mobile_enc";
+    static final String ID_CARD_COLUMN = "security.user_account.id_card_enc";
 
-    Directory(Db db, AuditLog audit, Clock clock, Runnable onChange) {
+    Directory(Db db, AuditLog audit, Clock clock, Runnable onChange, FieldCipher cipher) {
+        this.cipher = cipher;
         this.db = db;
         this.audit = audit;
         this.clock = clock;
@@ -486,7 +491,7 @@ final class Directory {
         return db.tx(c -> user(c, id));
     }
 
-    static Dto.User user(Connection c, long id) throws SQLException {
+    Dto.User user(Connection c, long id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT * FROM security.user_account WHERE id = ?")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
@@ -498,7 +503,7 @@ final class Directory {
         }
     }
 
-    private static Dto.User user(Connection c, ResultSet rs) throws SQLException {
+    private Dto.User user(Connection c, ResultSet rs) throws SQLException {
         long id = rs.getLong("id");
         List<String> roles = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT r.code FROM security.user_role ur JOIN security.role r ON r.id = ur.role_id "
@@ -513,7 +518,62 @@ final class Directory {
         return new Dto.User(id, rs.getString("username"), rs.getString("display_name"), rs.getLong("organisation_id"), roles,
                 rs.getString("locale"), rs.getString("email"), rs.getString("phone"), rs.getBoolean("enabled"), rs.getBoolean("locked"),
                 Db.instant(rs, "locked_until"), rs.getBoolean("must_change_password"), Db.instant(rs, "password_changed_at"),
-                Db.instant(rs, "last_login_at"), Db.instant(rs, "created_at"));
+                Db.instant(rs, "last_login_at"), Db.instant(rs, "created_at"),
+                Sensitive.mobile(cipher.decrypt(rs.getBytes("mobile_enc"), MOBILE_COLUMN)),
+                Sensitive.idCard(cipher.decrypt(rs.getBytes("id_card_enc"), ID_CARD_COLUMN)));
+    }
+
+    /** A masked value as GET returned it: keep what is stored. */
+    static boolean unchanged(String value) {
+        return value != null && value.indexOf('*') >= 0;
+    }
+
+    /** Mobile and 身份证号: 422 naming the field and what is wrong. Masked values pass (they mean "unchanged"). */
+    static void validatePersonal(Dto.UserInput u, boolean create, Validation v) {
+        String m = u.mobile();
+        if (m != null && !m.isEmpty() && !(unchanged(m) && !create) && !Sensitive.isValidMobile(m.trim())) {
+            v.add("mobile", "format", "mobile must be a mainland mobile number: 11 digits starting with 13 to 19 (e.g. 13812345678)");
+        }
+        String id = u.idCard();
+        if (id == null || id.isEmpty() || (unchanged(id) && !create)) {
+            return;
+        }
+        id = id.trim();
+        if (!id.matches("\\d{17}[0-9Xx]")) {
+            v.add("idCard", "format", "idCard must be 18 characters: 17 digits and a check character (0-9 or X)");
+        } else if (!validBirthDate(id)) {
+            v.add("idCard", "birthDate", "idCard: characters 7 to 14 must be a valid date of birth (yyyyMMdd)");
+        } else if (!Sensitive.isValidIdCard(id)) {
+            v.add("idCard", "checkCharacter", "idCard: the check character (18th) does not match the first 17 digits (GB 11643-1999); "
+                    + "check the number for a typing error");
+        }
+    }
+
+    private static boolean validBirthDate(String id) {
+        try {
+            java.time.LocalDate.parse(id.substring(6, 14), java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+            return true;
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    /** Writes mobile and 身份证号 encrypted; null or a masked value keeps the stored one (on create: none), "" removes it. */
+    private void setPersonal(Connection c, long id, Dto.UserInput u) throws SQLException {
+        setEncrypted(c, id, "mobile_enc", MOBILE_COLUMN, u.mobile(), false);
+        setEncrypted(c, id, "id_card_enc", ID_CARD_COLUMN, u.idCard(), true);
+    }
+
+    private void setEncrypted(Connection c, long id, String column, String aad, String value, boolean upper) throws SQLException {
+        if (value == null || unchanged(value)) {
+            return;
+        }
+        String v = value.trim();
+        try (PreparedStatement ps = c.prepareStatement("UPDATE security.user_account SET " + column + " = ? WHERE id = ?")) {
+            ps.setBytes(1, v.isEmpty() ? null : cipher.encrypt(upper ? v.toUpperCase(java.util.Locale.ROOT) : v, aad));
+            ps.setLong(2, id);
+            ps.executeUpdate();
+        }
     }
 
     private static void validate(Dto.UserInput u, boolean create, Policy policy, Validation v) {
@@ -523,6 +583,7 @@ final class Directory {
         v.required("organisationId", u.organisationId());
         v.check(u.locale() == null || LOCALES.contains(u.locale()), "locale", "enum", "locale must be one of " + new TreeSet<>(LOCALES));
         v.maxLength("email", u.email(), 200).maxLength("phone", u.phone(), 50);
+        validatePersonal(u, create, v);
         if (!create && u.password() != null) {
             v.add("password", "notAllowed", "change a password with POST /auth/password or reset it with POST /security/users/{id}/reset-password");
         }
@@ -597,6 +658,7 @@ final class Directory {
             List<Long> roles = roleIds(c, u.roles(), u.organisationId(), v);
             v.throwIfInvalid();
             long id = insertUser(c, u, hash, clock.instant());
+            setPersonal(c, id, u);
             setRoles(c, id, roles);
             audit.append(c, actor.event(AuditLog.Action.USER_CHANGED, null, "created user " + id + " '" + u.username() + "' roles "
                     + sorted(u.roles()) + " organisation " + u.organisationId()));
@@ -657,6 +719,7 @@ final class Directory {
                 ps.setLong(8, id);
                 ps.executeUpdate();
             }
+            setPersonal(c, id, u);
             setRoles(c, id, roles);
             if (!enabled) {
                 revoker.revokeAll(c, id, null, "user disabled");

@@ -42,18 +42,30 @@ public final class Dto {
             Boolean builtIn) {
     }
 
-    /** A user as shown. Passwords are never shown. */
+    /**
+     * A user as shown. Passwords are never shown; {@code mobile} and {@code idCard} (身份证号) are
+     * masked unless the caller holds {@code security:sensitive-read}. {@code phone} is the office
+     * (landline) number and is not masked.
+     */
     public record User(long id, String username, String displayName, long organisationId, List<String> roles, String locale,
             String email, String phone, boolean enabled, boolean locked, Instant lockedUntil, boolean mustChangePassword,
-            Instant passwordChangedAt, Instant lastLoginAt, Instant createdAt) {
+            Instant passwordChangedAt, Instant lastLoginAt, Instant createdAt, String mobile, String idCard) {
     }
 
     /**
      * A user as created or changed. {@code password} only on create (optional: without it a
      * temporary password is generated and returned once); change it with reset-password.
+     * {@code mobile} (11 digits, 1[3-9]…) and {@code idCard} (18 characters, GB 11643 check
+     * character) are optional; on a change, a masked value (containing {@code *}) as returned by
+     * GET keeps the stored value, and an empty string removes it.
      */
     public record UserInput(String username, String displayName, Long organisationId, List<String> roles, String locale,
-            String email, String phone, Boolean enabled, String password) {
+            String email, String phone, Boolean enabled, String password, String mobile, String idCard) {
+        /** Without personal data. */
+        public UserInput(String username, String displayName, Long organisationId, List<String> roles, String locale,
+                String email, String phone, Boolean enabled, String password) {
+            this(username, displayName, organisationId, roles, locale, email, phone, enabled, password, null, null);
+        }
     }
 
     /** Answer of create user and reset password: the temporary password is shown this once. */

@@ -81,6 +81,14 @@ final class Jwt {
     }
 
     Claims verify(String token) throws InvalidToken {
+        return verify(token, true);
+    }
+
+    /**
+     * @param checkExpiry false to accept a correctly signed token past its {@code exp}: a long-lived
+     *        connection opened with it lives as long as its session, not as long as the token
+     */
+    Claims verify(String token, boolean checkExpiry) throws InvalidToken {
         if (token == null || token.length() > 4096) {
             throw new InvalidToken("malformed token");
         }
@@ -116,7 +124,7 @@ final class Jwt {
             throw new InvalidToken("incomplete claims");
         }
         long now = clock.instant().getEpochSecond();
-        if (now >= exp.longValue() + SKEW_SECONDS) {
+        if (checkExpiry && now >= exp.longValue() + SKEW_SECONDS) {
             throw new InvalidToken("token expired");
         }
         if (iat.longValue() > now + SKEW_SECONDS) {

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 final class Security {
     private static final Logger LOG = LoggerFactory.getLogger(Security.class);
     static final String SCHEMA = "security";
-    static final String[] MIGRATIONS = { "V1__identity_and_audit.sql" };
+    static final String[] MIGRATIONS = { "V1__identity_and_audit.sql", "V2__personal_data.sql" };
     static final String KEY_ID = "hs256-1";
     static final String ADMIN = "admin";
     static final String PASSWORD_FILE = "initial-admin-password";
@@ -71,7 +71,7 @@ final class Security {
         this.audit = new AuditLog(db, clock);
         PasswordHasher hasher = new PasswordHasher(policy.iterations());
         this.auth = new AuthService(db, audit, hasher, policy, new Jwt(key, clock), clock, dataDir.resolve(PASSWORD_FILE));
-        this.directory = new Directory(db, audit, clock, auth::invalidateCache);
+        this.directory = new Directory(db, audit, clock, auth::invalidateCache, FieldCipher.loadOrCreate(dataDir));
         this.rateLimiter = new LoginRateLimiter(policy.loginRatePerMinute(), clock);
     }
 

@@ -201,6 +201,10 @@ public class SecurityFilter implements ContainerRequestFilter, ContainerResponse
 
     @Override
     public void filter(ContainerRequestContext req, ContainerResponseContext res) throws IOException {
+        if (secure(req)) {
+            // browsers apply it to the whole host: the web UI calls /api/v1 at once, so its pages are covered too
+            res.getHeaders().putSingle(HSTS, HSTS_VALUE);
+        }
         try {
             String path = req.getUriInfo().getRequestUri().getRawPath();
             boolean auth = path.startsWith(Rest.BASE_PATH + "/auth/");
@@ -216,6 +220,22 @@ public class SecurityFilter implements ContainerRequestFilter, ContainerResponse
             SubjectHolder.clear();
             CURRENT.remove();
         }
+    }
+
+    static final String HSTS = "Strict-Transport-Security";
+    /** One year; no includeSubDomains (other hosts of the park's domain are not ours to decide). */
+    static final String HSTS_VALUE = "max-age=31536000";
+
+    /** Whether the request came over HTTPS (Jetty's secure connector). */
+    boolean secure(ContainerRequestContext req) {
+        try {
+            if (servletRequest != null && servletRequest.isSecure()) {
+                return true;
+            }
+        } catch (RuntimeException outsideRequest) {
+            // no servlet request: ask JAX-RS
+        }
+        return "https".equalsIgnoreCase(req.getUriInfo().getRequestUri().getScheme());
     }
 
     /** The client's address as the servlet container sees it (behind a proxy: the proxy's). */
