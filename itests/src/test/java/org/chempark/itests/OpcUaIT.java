@@ -3,24 +3,18 @@ package org.chempark.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
-import static org.junit.Assert.assertTrue;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.inject.Inject;
 
 import org.apache.karaf.features.FeaturesService;
-import org.chempark.sdk.telemetry.Reading;
-import org.chempark.sdk.telemetry.ReadingSink;
+import org.chempark.sdk.telemetry.LiveValues;
 import org.chempark.sdk.telemetry.SourceStatus;
 import org.chempark.sdk.telemetry.TelemetrySource;
 import org.junit.Test;
@@ -28,9 +22,7 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
@@ -38,7 +30,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * R-X.4, R-A.3: the OPC UA client bridge is installed into the running distribution, connects
- * to a Milo server started in the container, hands readings to the ReadingSink, answers on
+ * to a Milo server started in the container, hands readings to the telemetry module's ReadingSink
+ * (they reach its latest values), answers on
  * {@code /api/v1/opcua/connections}, and is uninstalled again.
  */
 @RunWith(PaxExam.class)
@@ -52,29 +45,28 @@ public class OpcUaIT extends ChemParkTestSupport {
     @Inject
     private ConfigurationAdmin configAdmin;
 
+    @Inject
+    private LiveValues live;
+
     @Test
     public void clientBridgeInstallsConnectsDeliversAndUninstalls() throws Exception {
         assertNotNull(FEATURE + " is in the distribution", features.getFeature(FEATURE));
         assertFalse(features.isInstalled(features.getFeature(FEATURE)));
 
-        // the ingest pipeline's entry as the bridge sees it (the telemetry module provides the real one)
-        List<Reading> received = new CopyOnWriteArrayList<>();
-        Dictionary<String, Object> ranking = new Hashtable<>();
-        ranking.put(Constants.SERVICE_RANKING, 1000);
-        ServiceRegistration<ReadingSink> sink = bundleContext.registerService(ReadingSink.class, new ReadingSink() {
-            @Override
-            public CompletionStage<IngestReceipt> submit(List<Reading> readings) {
-                received.addAll(readings);
-                return CompletableFuture.completedFuture(new IngestReceipt(readings.size(), 0, 0));
+        // two gas detectors of the demo park: the DCS serves them under their point codes
+        List<String> codes = new java.util.ArrayList<>();
+        double value = 0;
+        for (JsonNode p : json(get(API + "/telemetry/latest"))) {
+            if (codes.size() < 2 && p.path("type").asText().equals("COMBUSTIBLE_GAS") && p.path("hh").isNumber()) {
+                codes.add(p.path("pointCode").asText());
+                value = Math.round(p.path("hh").asDouble() / 10 * 1000) / 1000.0 + 0.125; // far below the first alarm level
             }
-
-            @Override
-            public void rejectPayload(String source, String reason, byte[] payload) {
-            }
-        }, ranking);
+        }
+        assertEquals("two gas detectors in the demo park", 2, codes.size());
+        final double expected = value;
 
         features.installFeature(FEATURE);
-        try (OpcUaItServer dcs = new OpcUaItServer(List.of("IT-LT-01", "IT-TT-01"))) {
+        try (OpcUaItServer dcs = new OpcUaItServer(codes)) {
             Configuration c = configAdmin.createFactoryConfiguration("org.chempark.bridge.opcua", "?");
             Hashtable<String, Object> p = new Hashtable<>();
             p.put("name", "it-dcs");
@@ -88,10 +80,10 @@ public class OpcUaIT extends ChemParkTestSupport {
                 TelemetrySource s = source("opcua:it-dcs");
                 return s != null && s.status().state() == SourceStatus.State.ONLINE;
             });
-            dcs.setAll(21.5);
-            await("readings of both points", Duration.ofSeconds(30), () -> received.stream().filter(r -> r.value() == 21.5)
-                    .map(Reading::pointId).distinct().count() == 2);
-            assertTrue(received.stream().allMatch(r -> r.source().equals("opcua:it-dcs")));
+            dcs.setAll(expected);
+            // through the telemetry module's ReadingSink into its store and latest values
+            await("readings of both points in LiveValues", Duration.ofSeconds(30), () -> codes.stream().allMatch(code -> live.latest(code)
+                    .filter(r -> r.value() == expected && r.source().equals("opcua:it-dcs")).isPresent()));
 
             HttpResponse<String> list = get(API + "/opcua/connections");
             assertEquals(list.body(), 200, list.statusCode());
@@ -102,7 +94,7 @@ public class OpcUaIT extends ChemParkTestSupport {
 
             HttpResponse<String> browse = get(API + "/opcua/connections/it-dcs/browse?node=ns%3D2%3Bs%3DPoints");
             assertEquals(browse.body(), 200, browse.statusCode());
-            assertEquals("IT-LT-01", json(browse).get(0).path("point").asText());
+            assertEquals(codes.get(0), json(browse).get(0).path("point").asText());
 
             HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(uri(API + "/opcua/connections")).GET().build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -113,7 +105,6 @@ public class OpcUaIT extends ChemParkTestSupport {
             c.delete();
         } finally {
             features.uninstallFeature(FEATURE);
-            sink.unregister();
         }
         await("no OPC UA source after uninstall", Duration.ofSeconds(30), () -> source("opcua:it-dcs") == null);
         await("REST path gone", Duration.ofSeconds(30), () -> get(API + "/opcua/connections").statusCode() == 404);
