@@ -3,6 +3,7 @@ package org.chempark.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -47,6 +48,9 @@ public class OpcUaIT extends ChemParkTestSupport {
 
     @Inject
     private LiveValues live;
+
+    @Inject
+    private org.chempark.sdk.telemetry.ReadingSink sink;
 
     @Test
     public void clientBridgeInstallsConnectsDeliversAndUninstalls() throws Exception {
@@ -108,6 +112,59 @@ public class OpcUaIT extends ChemParkTestSupport {
         }
         await("no OPC UA source after uninstall", Duration.ofSeconds(30), () -> source("opcua:it-dcs") == null);
         await("REST path gone", Duration.ofSeconds(30), () -> get(API + "/opcua/connections").statusCode() == 404);
+    }
+
+    /** R-A.2, R-X.1: the server bridge serves the demo park to a Milo client, with values from the telemetry module. */
+    @Test
+    public void serverBridgeServesTheParkToAThirdParty() throws Exception {
+        features.installFeature("chempark-opcua-server");
+        try {
+            int port;
+            try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+                port = s.getLocalPort();
+            }
+            Configuration c = configAdmin.getConfiguration("org.chempark.bridge.opcua.server", "?");
+            Hashtable<String, Object> p = new Hashtable<>();
+            p.put("port", port);
+            p.put("bindAddress", "127.0.0.1");
+            p.put("hostname", "127.0.0.1");
+            p.put("username", "it-reader");
+            p.put("passwordHash", pbkdf2("It-Reader-2026!"));
+            c.update(p);
+
+            // a reading of a demo point through the ReadingSink, then read over OPC UA
+            JsonNode point = json(get(API + "/telemetry/latest")).get(0);
+            String code = point.path("pointCode").asText();
+            double v = point.path("hh").isNumber() ? point.path("hh").asDouble() / 10 : 0.5;
+            sink.submit(List.of(org.chempark.sdk.telemetry.Reading.good(code, java.time.Instant.now(), v, "itest:opcua-server")))
+                    .toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            String url = "opc.tcp://127.0.0.1:" + port;
+            await("OPC UA server answers", Duration.ofSeconds(60), () -> {
+                try (OpcUaItClient client = new OpcUaItClient(url, "it-reader", "It-Reader-2026!")) {
+                    return v == ((Number) client.read(code)).doubleValue();
+                } catch (Exception notYet) {
+                    return false;
+                }
+            });
+            try (OpcUaItClient client = new OpcUaItClient(url, "it-reader", "It-Reader-2026!")) {
+                List<String> top = client.browse(null);
+                assertTrue(top.toString(), top.size() >= 2); // Server and the park
+                assertFalse(client.browse("park").isEmpty()); // enterprises
+                Object alarm = client.read(code + "/AlarmState");
+                assertTrue("AlarmState " + alarm, alarm instanceof String a && (a.equals("NORMAL") || a.contains(" P")));
+            }
+        } finally {
+            features.uninstallFeature("chempark-opcua-server");
+        }
+    }
+
+    private static String pbkdf2(String password) throws Exception {
+        byte[] salt = new byte[16];
+        new java.security.SecureRandom().nextBytes(salt);
+        byte[] hash = javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                .generateSecret(new javax.crypto.spec.PBEKeySpec(password.toCharArray(), salt, 10_000, 256)).getEncoded();
+        return "pbkdf2-sha256:10000:" + java.util.Base64.getEncoder().encodeToString(salt) + ":"
+                + java.util.Base64.getEncoder().encodeToString(hash);
     }
 
     private TelemetrySource source(String id) throws Exception {
