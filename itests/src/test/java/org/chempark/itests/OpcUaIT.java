@@ -23,6 +23,7 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.util.Filter;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -47,9 +48,11 @@ public class OpcUaIT extends ChemParkTestSupport {
     private ConfigurationAdmin configAdmin;
 
     @Inject
+    @Filter(timeout = 90_000)
     private LiveValues live;
 
     @Inject
+    @Filter(timeout = 90_000)
     private org.chempark.sdk.telemetry.ReadingSink sink;
 
     @Test
