@@ -83,10 +83,15 @@ public class OpcUaIT extends ChemParkTestSupport {
             p.put("samplingInterval", 100);
             c.update(p);
 
-            await("source opcua:it-dcs ONLINE", Duration.ofSeconds(60), () -> {
+            try {
+                await("source opcua:it-dcs ONLINE", Duration.ofSeconds(120), () -> {
+                    TelemetrySource s = source("opcua:it-dcs");
+                    return s != null && s.status().state() == SourceStatus.State.ONLINE;
+                });
+            } catch (AssertionError e) {
                 TelemetrySource s = source("opcua:it-dcs");
-                return s != null && s.status().state() == SourceStatus.State.ONLINE;
-            });
+                throw new AssertionError(e.getMessage() + "; source " + (s == null ? "not registered" : s.status()), e);
+            }
             dcs.setAll(expected);
             // through the telemetry module's ReadingSink into its store and latest values
             await("readings of both points in LiveValues", Duration.ofSeconds(30), () -> codes.stream().allMatch(code -> live.latest(code)
