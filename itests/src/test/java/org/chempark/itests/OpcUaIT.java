@@ -107,7 +107,10 @@ public class OpcUaIT extends ChemParkTestSupport {
                 });
             } catch (AssertionError e) {
                 TelemetrySource s = source("opcua:it-dcs");
-                throw new AssertionError(e.getMessage() + "; source " + (s == null ? "not registered" : s.status()), e);
+                String why = "source " + (s == null ? "not registered" : s.status()) + "\n"
+                        + executeCommand("scr:info org.chempark.bridge.opcua.internal.OpcUaConnectionComponent");
+                java.nio.file.Files.writeString(new java.io.File(logDir(), "opcua-client-status.txt").toPath(), why);
+                org.junit.Assert.fail("not ONLINE: " + why);
             }
             dcs.setAll(expected);
             // through the telemetry module's ReadingSink into its store and latest values
