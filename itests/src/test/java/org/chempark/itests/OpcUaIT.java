@@ -41,6 +41,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 @ExamReactorStrategy(PerClass.class)
 public class OpcUaIT extends ChemParkTestSupport {
     static final String FEATURE = "chempark-opcua-client";
+    /** No refresh: the probe imports Milo dynamically and would be refreshed (its context invalid) with the Milo bundles. */
+    static final java.util.EnumSet<FeaturesService.Option> NO_REFRESH = java.util.EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles);
 
     @Inject
     private FeaturesService features;
@@ -91,7 +93,7 @@ public class OpcUaIT extends ChemParkTestSupport {
         assertEquals("two gas detectors in the demo park", 2, codes.size());
         final double expected = value;
 
-        features.installFeature(FEATURE);
+        features.installFeature(FEATURE, NO_REFRESH);
         try (OpcUaItServer dcs = new OpcUaItServer(codes)) {
             Configuration c = configAdmin.createFactoryConfiguration("org.chempark.bridge.opcua", "?");
             Hashtable<String, Object> p = new Hashtable<>();
@@ -138,7 +140,7 @@ public class OpcUaIT extends ChemParkTestSupport {
             assertEquals(bad.body(), 422, bad.statusCode());
             c.delete();
         } finally {
-            features.uninstallFeature(FEATURE);
+            features.uninstallFeature(FEATURE, NO_REFRESH);
         }
         await("no OPC UA source after uninstall", Duration.ofSeconds(30), () -> source("opcua:it-dcs") == null);
         await("REST path gone", Duration.ofSeconds(30), () -> get(API + "/opcua/connections").statusCode() == 404);
@@ -147,7 +149,7 @@ public class OpcUaIT extends ChemParkTestSupport {
     /** R-A.2, R-X.1: the server bridge serves the demo park to a Milo client, with values from the telemetry module. */
     @Test
     public void serverBridgeServesTheParkToAThirdParty() throws Exception {
-        features.installFeature("chempark-opcua-server");
+        features.installFeature("chempark-opcua-server", NO_REFRESH);
         try {
             int port;
             try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
@@ -163,6 +165,7 @@ public class OpcUaIT extends ChemParkTestSupport {
             c.update(p);
 
             // a reading of a demo point through the ReadingSink, then read over OPC UA
+            await("telemetry REST", Duration.ofSeconds(90), () -> answers(API + "/telemetry/status", j -> j.path("points").asInt() > 0));
             JsonNode point = json(get(API + "/telemetry/latest")).get(0);
             String code = point.path("pointCode").asText();
             double v = point.path("hh").isNumber() ? point.path("hh").asDouble() / 10 : 0.5;
@@ -184,7 +187,7 @@ public class OpcUaIT extends ChemParkTestSupport {
                 assertTrue("AlarmState " + alarm, alarm instanceof String a && (a.equals("NORMAL") || a.contains(" P")));
             }
         } finally {
-            features.uninstallFeature("chempark-opcua-server");
+            features.uninstallFeature("chempark-opcua-server", NO_REFRESH);
         }
     }
 
