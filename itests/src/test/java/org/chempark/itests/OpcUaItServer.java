@@ -74,7 +74,7 @@ final class OpcUaItServer implements AutoCloseable {
         private final SubscriptionModel subscriptions;
 
         Namespace(OpcUaServer server, List<String> codes) {
-            super(server, "urn:chempark:it:dcs");
+            super(server, "urn:chempark:it:dcs:points"); // not the application URI, or it would share its index (1)
             subscriptions = new SubscriptionModel(server, this);
             getLifecycleManager().addLifecycle(subscriptions);
             getLifecycleManager().addStartupTask(() -> {
