@@ -195,6 +195,18 @@ try {
     await shot(page, 'map-search-popup')
   })
 
+  await step('a park uploads a raster base layer (PNG) and the map draws it under the layers', async () => {
+    await page.goto(BASE + '/map')
+    await page.waitForFunction(() => window.__chempark?.map && window.__chempark.map.counts().total > 0, null, { timeout: 20000 })
+    await page.locator('[data-test=base-upload]').click()
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64')
+    await page.locator('[data-test=base-file]').setInputFiles({ name: 'plan.png', mimeType: 'image/png', buffer: png })
+    await page.locator('[data-test=base-save]').click()
+    await page.locator('[data-test=base-layer]').waitFor({ timeout: 15000 })
+    const layers = await page.evaluate(() => window.__chempark.map.olMap.getLayers().getArray().map((l) => l.get('name')))
+    expect(layers[0] === 'base', 'the base layer is not the bottom layer: ' + layers.join(','))
+  })
+
   await step('enterprise list shows 14 in total with paging', async () => {
     await page.locator('[data-test=side-menu]').getByText('企业', { exact: true }).click()
     await page.waitForURL(/\/asset\/enterprises$/)

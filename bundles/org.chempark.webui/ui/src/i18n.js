@@ -88,7 +88,7 @@ export const messages = {
       catalogSubject: { CHEMICAL: '化学品', PROCESS: '工艺/项目' },
       moduleKind: { BASIC: '基本', UPGRADE: '提升' }
     },
-    map: { alarmPoints: '报警点位 {n} 个', risk: { RED: '重大风险（红）', ORANGE: '较大风险（橙）', YELLOW: '一般风险（黄）', BLUE: '低风险（蓝）' }, 
+    map: { base: '底图', uploadBase: '上传底图', baseHint: '上传园区正射影像或总平面图（PNG/JPEG，不超过 20 MB），并给出它覆盖的范围（园区坐标，米）；底图显示在所有图层之下。',  alarmPoints: '报警点位 {n} 个', risk: { RED: '重大风险（红）', ORANGE: '较大风险（橙）', YELLOW: '一般风险（黄）', BLUE: '低风险（蓝）' }, 
       layers: '图层', park: '园区边界', features: '道路与设施', enterprises: '企业地块', units: '生产/储存单元', equipment: '设备设施', points: '监测点位',
       search: '按编码或名称搜索', measure: '测距', clearMeasure: '清除测量', measureHint: '单击开始，双击结束', openRecord: '打开档案',
       loaded: '已加载 {n} 个要素', noMatch: '没有匹配的要素'
@@ -191,7 +191,7 @@ export const messages = {
       catalogSubject: { CHEMICAL: 'Chemical', PROCESS: 'Process / project' },
       moduleKind: { BASIC: 'Basic', UPGRADE: 'Upgrade' }
     },
-    map: { alarmPoints: '{n} points in alarm', risk: { RED: 'Major (red)', ORANGE: 'Considerable (orange)', YELLOW: 'Moderate (yellow)', BLUE: 'Low (blue)' }, 
+    map: { base: 'Base layer', uploadBase: 'Upload base layer', baseHint: 'Upload an orthophoto or the master plan of the park (PNG/JPEG, at most 20 MB) with the extent it covers (park frame, metres); it is drawn under every layer.',  alarmPoints: '{n} points in alarm', risk: { RED: 'Major (red)', ORANGE: 'Considerable (orange)', YELLOW: 'Moderate (yellow)', BLUE: 'Low (blue)' }, 
       layers: 'Layers', park: 'Park boundary', features: 'Roads and facilities', enterprises: 'Enterprise plots', units: 'Units', equipment: 'Equipment', points: 'Monitoring points',
       search: 'Search by code or name', measure: 'Measure', clearMeasure: 'Clear', measureHint: 'Click to start, double-click to finish', openRecord: 'Open record',
       loaded: '{n} features loaded', noMatch: 'No matching feature'

@@ -135,8 +135,31 @@ export async function download(path, query, filename) {
   return { size: blob.size, name }
 }
 
+/** Fetches a binary resource with the session's token (e.g. an image) and returns a Blob; ApiError otherwise. */
+export async function blob(path, query) {
+  const accept = '*/*'
+  let res = await send(path, { method: 'GET', query, accept })
+  if (res.status === 401 && unauthorizedHandler) {
+    if (await unauthorizedHandler(path, res.sentAuthorization)) res = await send(path, { method: 'GET', query, accept })
+  }
+  if (!res.ok) throw new ApiError(res.status, await res.json().catch(() => ({ title: res.statusText, status: res.status })), res.headers)
+  return res.blob()
+}
+
+/** Sends a file as the raw request body (PUT), with its own Content-Type; returns the JSON answer. */
+export async function upload(path, query, file, method = 'PUT') {
+  const headers = { Accept: 'application/json, application/problem+json', 'Content-Type': file.type || 'application/octet-stream' }
+  for (const hook of requestHooks) hook(headers, path)
+  const res = await fetch(buildUrl(path, query), { method, headers, body: file })
+  const data = await res.json().catch(() => null)
+  if (!res.ok) throw new ApiError(res.status, data || { title: res.statusText, status: res.status }, res.headers)
+  return data
+}
+
 api.get = (path, query) => api(path, { query })
 api.post = (path, body) => api(path, { method: 'POST', body })
 api.put = (path, body) => api(path, { method: 'PUT', body })
 api.del = (path) => api(path, { method: 'DELETE' })
 api.download = download
+api.blob = blob
+api.upload = upload

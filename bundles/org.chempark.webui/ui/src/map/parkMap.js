@@ -3,6 +3,8 @@
 import Map from 'ol/Map'
 import View from 'ol/View'
 import VectorLayer from 'ol/layer/Vector'
+import ImageLayer from 'ol/layer/Image'
+import Static from 'ol/source/ImageStatic'
 import VectorSource from 'ol/source/Vector'
 import GeoJSON from 'ol/format/GeoJSON'
 import Projection from 'ol/proj/Projection'
@@ -142,9 +144,29 @@ export async function createParkMap(target, { dark = false, layers = LAYERS } = 
   })
   map.getView().fit(parkExtent, { padding: [20, 20, 20, 20] })
 
+  // The park's optional raster base layer (an uploaded orthophoto or master plan), under every vector layer.
+  let baseLayer = null
+  let baseUrl = null
+  async function loadBaseLayer() {
+    let info
+    try { info = await api.get('/asset/map/base-layer/info') } catch { info = null }
+    if (baseLayer) { map.removeLayer(baseLayer); baseLayer = null }
+    if (baseUrl) { URL.revokeObjectURL(baseUrl); baseUrl = null }
+    if (!info) return null
+    baseUrl = URL.createObjectURL(await api.blob('/asset/map/base-layer'))
+    baseLayer = new ImageLayer({ source: new Static({ url: baseUrl, imageExtent: info.extent, projection }), opacity: dark ? 0.55 : 0.9, properties: { name: 'base' } })
+    map.getLayers().insertAt(0, baseLayer)
+    return info
+  }
+  const baseInfo = loadBaseLayer().catch(() => null)
+
   const allFeatures = () => Object.values(vectorLayers).flatMap((l) => l.getSource().getFeatures())
   const handle = {
     map, projection, layers: vectorLayers, parkExtent,
+    /** Resolves to the base layer's info ({extent, contentType, …}) or null when the park has none. */
+    baseInfo,
+    reloadBaseLayer: loadBaseLayer,
+    setBaseVisible(v) { if (baseLayer) baseLayer.setVisible(v) },
     /** Points in alarm: Map code → worst kind (HH, H, L, LL, …); they are drawn larger, red or orange. */
     setAlarmPoints(byCode) { status.alarmPoints = byCode; vectorLayers.points?.changed() },
     /** Risk colours (RED/ORANGE/YELLOW/BLUE) by enterprise id and by unit id. */

@@ -45,7 +45,8 @@ import org.osgi.service.component.annotations.Reference;
  * {@code size}), sorting ({@code sort=name,-code}), filters and keyword search ({@code q}),
  * plus the park map (GeoJSON) and statistics. R-F1.1, R-A.5.
  */
-@Component(service = AssetResource.class, property = { Rest.RESOURCE, Rest.MODULE + "=" + AssetModule.ID })
+@Component(service = AssetResource.class, property = { Rest.RESOURCE, Rest.MODULE + "=" + AssetModule.ID,
+        Rest.MAX_BODY_KEY + ":Long=" + BaseLayerStore.MAX_BYTES })
 @Path("asset")
 @RequiresPermission(AssetModule.READ)
 @Produces(MediaType.APPLICATION_JSON)
@@ -55,11 +56,14 @@ public class AssetResource {
 
     private final AssetStore store;
     private final AssetServiceImpl service;
+    private final BaseLayerStore baseLayer;
 
     @Activate
     public AssetResource(@Reference AssetServiceImpl service) {
         this.service = service;
         this.store = service.store;
+        String data = System.getProperty("karaf.data", System.getProperty("java.io.tmpdir"));
+        this.baseLayer = new BaseLayerStore(java.nio.file.Path.of(data, "asset"));
     }
 
     private <T> T changed(String entity, Long id, String action, T result) {
@@ -345,6 +349,62 @@ public class AssetResource {
             throw ProblemException.badRequest("unknown layers " + unknown + "; layers are " + new TreeSet<>(LAYERS));
         }
         return store.map(wanted);
+    }
+
+    // the optional raster base layer of the park map (底图)
+
+    /** Where the park's base layer image lies and what it is; 404 when the park has none. */
+    @GET
+    @Path("map/base-layer/info")
+    public Map<String, Object> baseLayerInfo() {
+        return baseLayer.info().map(BaseLayerStore.Info::toMap)
+                .orElseThrow(() -> new ProblemException(404, "Not found", "The park has no base layer; PUT one to /asset/map/base-layer", List.of()));
+    }
+
+    /** The base layer image itself (PNG or JPEG). */
+    @GET
+    @Path("map/base-layer")
+    @Produces({ "image/png", "image/jpeg", MediaType.APPLICATION_JSON })
+    public Response baseLayerImage(@javax.ws.rs.HeaderParam("If-None-Match") String ifNoneMatch) throws java.io.IOException {
+        BaseLayerStore.Info info = baseLayer.info()
+                .orElseThrow(() -> new ProblemException(404, "Not found", "The park has no base layer; PUT one to /asset/map/base-layer", List.of()));
+        String etag = "\"" + info.sha256() + "\"";
+        if (etag.equals(ifNoneMatch)) {
+            return Response.notModified().tag(new javax.ws.rs.core.EntityTag(info.sha256())).build();
+        }
+        java.io.InputStream in = baseLayer.open();
+        javax.ws.rs.core.StreamingOutput out = os -> {
+            try (in) {
+                in.transferTo(os);
+            }
+        };
+        return Response.ok(out, info.contentType()).tag(new javax.ws.rs.core.EntityTag(info.sha256())).header("Cache-Control", "no-cache").build();
+    }
+
+    /**
+     * Uploads (replaces) the base layer: the body is the image (Content-Type image/png or image/jpeg, at most 20 MiB),
+     * the query gives the extent it covers in the park frame, e.g. {@code ?minX=0&minY=0&maxX=6000&maxY=4000}.
+     */
+    @PUT
+    @Path("map/base-layer")
+    @Consumes({ "image/png", "image/jpeg", MediaType.WILDCARD })
+    @RequiresPermission(AssetModule.WRITE)
+    public Map<String, Object> uploadBaseLayer(@javax.ws.rs.HeaderParam("Content-Type") String contentType, @QueryParam("minX") Double minX,
+            @QueryParam("minY") Double minY, @QueryParam("maxX") Double maxX, @QueryParam("maxY") Double maxY, java.io.InputStream body)
+            throws java.io.IOException {
+        String user = org.chempark.sdk.security.CurrentSubject.get().username();
+        BaseLayerStore.Info info = baseLayer.save(contentType, minX, minY, maxX, maxY, body, user);
+        return info.toMap();
+    }
+
+    @DELETE
+    @Path("map/base-layer")
+    @RequiresPermission(AssetModule.WRITE)
+    public Response deleteBaseLayer() throws java.io.IOException {
+        if (!baseLayer.delete()) {
+            throw new ProblemException(404, "Not found", "The park has no base layer", List.of());
+        }
+        return Response.noContent().build();
     }
 
     @GET
