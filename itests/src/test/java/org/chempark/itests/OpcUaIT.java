@@ -93,6 +93,7 @@ public class OpcUaIT extends ChemParkTestSupport {
         assertEquals("two gas detectors in the demo park", 2, codes.size());
         final double expected = value;
 
+        features.installFeature("chempark-milo", NO_REFRESH); // stays: the probe wires to Milo dynamically
         features.installFeature(FEATURE, NO_REFRESH);
         try (OpcUaItServer dcs = new OpcUaItServer(codes)) {
             Configuration c = configAdmin.createFactoryConfiguration("org.chempark.bridge.opcua", "?");
@@ -149,6 +150,7 @@ public class OpcUaIT extends ChemParkTestSupport {
     /** R-A.2, R-X.1: the server bridge serves the demo park to a Milo client, with values from the telemetry module. */
     @Test
     public void serverBridgeServesTheParkToAThirdParty() throws Exception {
+        features.installFeature("chempark-milo", NO_REFRESH); // stays: the probe wires to Milo dynamically
         features.installFeature("chempark-opcua-server", NO_REFRESH);
         try {
             int port;
