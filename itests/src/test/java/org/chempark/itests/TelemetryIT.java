@@ -72,7 +72,20 @@ public class TelemetryIT extends ChemParkTestSupport {
 
         LiveClient(String token, String subscription) throws Exception {
             URI ws = URI.create("ws://127.0.0.1:" + httpPort() + "/ws/telemetry/live");
-            socket = http.newWebSocketBuilder().subprotocols("bearer", token).buildAsync(ws, this).get(20, TimeUnit.SECONDS);
+            WebSocket opened = null;
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (opened == null) {
+                try {
+                    opened = http.newWebSocketBuilder().subprotocols("bearer", token).buildAsync(ws, this).get(20, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    // registered by the live hub a moment after the REST resources
+                    if (System.nanoTime() > deadline || !String.valueOf(e.getCause()).contains("404")) {
+                        throw e;
+                    }
+                    Thread.sleep(500);
+                }
+            }
+            socket = opened;
             assertEquals("hello", next(m -> true).path("type").asText());
             socket.sendText(subscription, true).get(10, TimeUnit.SECONDS);
             next(m -> m.path("type").asText().equals("subscribed"));
@@ -240,14 +253,27 @@ public class TelemetryIT extends ChemParkTestSupport {
     public void aSocketWithoutAValidTokenIsClosed() throws Exception {
         await("telemetry REST", Duration.ofSeconds(90), () -> answers(API + "/telemetry/status", j -> j.path("points").asInt() > 0));
         BlockingQueue<Integer> closed = new LinkedBlockingQueue<>();
-        http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + httpPort() + "/ws/telemetry/live?access_token=forged"),
-                new WebSocket.Listener() {
-                    @Override
-                    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-                        closed.add(statusCode);
-                        return null;
-                    }
-                }).get(20, TimeUnit.SECONDS);
+        WebSocket.Listener listener = new WebSocket.Listener() {
+            @Override
+            public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                closed.add(statusCode);
+                return null;
+            }
+        };
+        // the WebSocket endpoint is registered by the live hub, a moment after the REST resources: retry its 404
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            try {
+                http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + httpPort() + "/ws/telemetry/live?access_token=forged"), listener)
+                        .get(20, TimeUnit.SECONDS);
+                break;
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (System.nanoTime() > deadline || !String.valueOf(e.getCause()).contains("404")) {
+                    throw e;
+                }
+                Thread.sleep(500);
+            }
+        }
         assertEquals(Integer.valueOf(1008), closed.poll(20, TimeUnit.SECONDS));
     }
 }
