@@ -77,9 +77,9 @@ public class TelemetryIT extends ChemParkTestSupport {
             while (opened == null) {
                 try {
                     opened = http.newWebSocketBuilder().subprotocols("bearer", token).buildAsync(ws, this).get(20, TimeUnit.SECONDS);
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (Exception e) {
                     // registered by the live hub a moment after the REST resources
-                    if (System.nanoTime() > deadline || !String.valueOf(e.getCause()).contains("404")) {
+                    if (System.nanoTime() > deadline || !notFound(e)) {
                         throw e;
                     }
                     Thread.sleep(500);
@@ -267,13 +267,23 @@ public class TelemetryIT extends ChemParkTestSupport {
                 http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + httpPort() + "/ws/telemetry/live?access_token=forged"), listener)
                         .get(20, TimeUnit.SECONDS);
                 break;
-            } catch (java.util.concurrent.ExecutionException e) {
-                if (System.nanoTime() > deadline || !String.valueOf(e.getCause()).contains("404")) {
+            } catch (Exception e) {
+                if (System.nanoTime() > deadline || !notFound(e)) {
                     throw e;
                 }
                 Thread.sleep(500);
             }
         }
         assertEquals(Integer.valueOf(1008), closed.poll(20, TimeUnit.SECONDS));
+    }
+
+    /** Whether a WebSocket opening failed with HTTP 404 (anywhere in the cause chain). */
+    static boolean notFound(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains("status code 404")) {
+                return true;
+            }
+        }
+        return false;
     }
 }
