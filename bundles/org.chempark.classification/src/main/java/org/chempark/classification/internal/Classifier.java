@@ -66,7 +66,12 @@ public class Classifier implements EventHandler {
             if (pending != null) {
                 pending.cancel(false);
             }
-            pending = executor.schedule(this::classifyQuietly, 500, TimeUnit.MILLISECONDS);
+            try {
+                pending = executor.schedule(this::classifyQuietly, 500, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // deactivated: providers leaving while the platform stops need no reclassification
+                pending = null;
+            }
         }
     }
 
