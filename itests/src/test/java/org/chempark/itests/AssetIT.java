@@ -143,7 +143,7 @@ public class AssetIT extends ChemParkTestSupport {
                 () -> Math.abs(json(get(API + "/hazard/units/" + id)).path("s").asDouble() - 2 * before) < 1e-6);
         JsonNode after = json(get(API + "/hazard/units/" + id));
         assertTrue("S = " + after.path("s"), after.path("majorHazardSource").asBoolean());
-        assertTrue(json(get(API + "/hazard/units/" + id + "/history")).size() >= 2);
+        assertTrue("grading history of unit " + id + " has the change", json(get(API + "/hazard/units/" + id + "/history")).size() >= 2);
         JsonNode detectors = json(get(API + "/hazard/detector-check?violations=true"));
         assertEquals(detectors.toString(), 3, detectors.size());
     }

@@ -103,19 +103,20 @@ public class HazardServiceImpl implements HazardService, EventHandler {
         Map<Long, Chemical> chemicals = assets.chemicals().stream().collect(Collectors.toMap(Chemical::id, Function.identity()));
         List<Unit> units = assets.units();
         List<HazardAssessment> changed = new ArrayList<>();
-        java.util.Set<Long> seen = new java.util.HashSet<>();
+        Map<Long, HazardAssessment> next = new java.util.HashMap<>();
         for (Unit u : units) {
-            seen.add(u.id());
             HazardAssessment a = grader.assess(u, chemicals, now);
             HazardAssessment before = current.get(u.id());
             if (before == null || differs(before, a)) {
                 changed.add(a);
             }
-            current.put(u.id(), a);
+            next.put(u.id(), a);
         }
-        current.keySet().retainAll(seen);
-        double ms = (System.nanoTime() - t0) / 1e6;
+        // history first: a reader who sees the new grade also finds it in the history
         appendHistory(changed);
+        current.putAll(next);
+        current.keySet().retainAll(next.keySet());
+        double ms = (System.nanoTime() - t0) / 1e6;
         org.osgi.service.event.EventAdmin ea = events;
         if (ea != null) {
             changed.stream().map(HazardAssessment::enterpriseId).filter(Objects::nonNull).distinct().forEach(e -> ea.postEvent(new Event(
