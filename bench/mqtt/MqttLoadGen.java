@@ -22,7 +22,13 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  *
  *   java -cp paho.jar MqttLoadGen.java --url tcp://127.0.0.1:1883 --connections 8 --window 200 \
  *        --readings 1 --duration 60 --warmup 10 [--password S | --credentials file(user=secret lines)] [--max-messages N]
+ *        [--points file] [--rate messages-per-second]
  *
+ * Without --points the readings are of points {device}-P{r}. With --points (lines "code value"),
+ * each connection's messages cycle through those points (connection c starts at line c × 97), with
+ * the value jittered by up to ±1 % so limits are evaluated on plausible, in-band values.
+ * With --rate the connections together offer that many messages per second (each an equal share,
+ * on a fixed schedule); without it each sends as fast as its window of unacknowledged messages allows.
  * Output: lines "sec N acked_msgs M readings R" and a final "RESULT key=value ..." line.
  */
 public class MqttLoadGen {
@@ -39,6 +45,8 @@ public class MqttLoadGen {
         int warmup = Integer.parseInt(o.getOrDefault("warmup", "10"));
         long maxMessages = Long.parseLong(o.getOrDefault("max-messages", "-1"));
         String prefix = o.getOrDefault("device-prefix", "d-");
+        double rate = Double.parseDouble(o.getOrDefault("rate", "0"));
+        long periodNanos = rate > 0 ? (long) (1e9 * conns / rate) : 0;
         Map<String, String> creds = new HashMap<>();
         if (o.containsKey("credentials")) {
             for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of(o.get("credentials")))) {
@@ -49,6 +57,15 @@ public class MqttLoadGen {
             }
         }
         String password = o.get("password");
+        List<String[]> points = new ArrayList<>();
+        if (o.containsKey("points")) {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of(o.get("points")))) {
+                String[] f = line.trim().split("\\s+");
+                if (f.length == 2) {
+                    points.add(f);
+                }
+            }
+        }
 
         AtomicLong acked = new AtomicLong();
         AtomicLong sent = new AtomicLong();
@@ -72,12 +89,19 @@ public class MqttLoadGen {
             client.connect(opts).waitForCompletion(30_000);
             clients.add(client);
             String topic = "chempark/v1/" + device + "/readings";
-            byte[][] payloads = new byte[16][];
+            byte[][] payloads = new byte[points.isEmpty() ? 16 : Math.max(16, points.size())][];
             for (int p = 0; p < payloads.length; p++) {
                 StringBuilder sb = new StringBuilder("{\"readings\":[");
                 for (int r = 0; r < readings; r++) {
-                    sb.append(r == 0 ? "" : ",").append("{\"point\":\"").append(device).append("-P").append(r)
-                            .append("\",\"value\":").append(p * 1.25 + r).append(",\"quality\":\"GOOD\"}");
+                    sb.append(r == 0 ? "" : ",");
+                    if (points.isEmpty()) {
+                        sb.append("{\"point\":\"").append(device).append("-P").append(r)
+                                .append("\",\"value\":").append(p * 1.25 + r).append(",\"quality\":\"GOOD\"}");
+                    } else {
+                        String[] pt = points.get((c * 97 + p * readings + r) % points.size());
+                        double v = Double.parseDouble(pt[1]) * (1 + ((p * 7 + r) % 21 - 10) / 1000.0);
+                        sb.append("{\"point\":\"").append(pt[0]).append("\",\"value\":").append(v).append("}");
+                    }
                 }
                 payloads[p] = (sb + "]}").getBytes(StandardCharsets.UTF_8);
             }
@@ -95,13 +119,21 @@ public class MqttLoadGen {
             };
             Thread t = new Thread(() -> {
                 long i = 0;
+                long start = System.nanoTime();
                 try {
                     while (System.nanoTime() < end[0] && client.isConnected()) {
+                        if (periodNanos > 0) {
+                            long due = start + i * periodNanos;
+                            long now;
+                            while ((now = System.nanoTime()) < due) {
+                                java.util.concurrent.locks.LockSupport.parkNanos(Math.min(due - now, 1_000_000));
+                            }
+                        }
                         if (maxMessages > 0 && sent.get() >= maxMessages) {
                             break;
                         }
                         inflight.acquire();
-                        MqttMessage m = new MqttMessage(payloads[(int) (i++ & 15)]);
+                        MqttMessage m = new MqttMessage(payloads[(int) (i++ % payloads.length)]);
                         m.setQos(1);
                         client.publish(topic, m, null, done);
                         sent.incrementAndGet();
@@ -146,7 +178,7 @@ public class MqttLoadGen {
         long median = v.length == 0 ? 0 : v[v.length / 2];
         System.out.println("RESULT median_msgs_per_s=" + median + " median_readings_per_s=" + median * readings + " acked_total="
                 + acked.get() + " sent_total=" + sent.get() + " failed=" + failed.get() + " seconds=" + v.length
-                + " connections=" + conns + " window=" + window + " readings_per_msg=" + readings + " min=" + (v.length == 0 ? 0 : v[0])
+                + " connections=" + conns + " window=" + window + " offered_msgs_per_s=" + (rate > 0 ? Math.round(rate) : "max") + " readings_per_msg=" + readings + " min=" + (v.length == 0 ? 0 : v[0])
                 + " max=" + (v.length == 0 ? 0 : v[v.length - 1]));
         System.exit(0);
     }

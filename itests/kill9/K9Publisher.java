@@ -11,11 +11,15 @@ import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
- * For itests/kill9/run.sh: publishes N QoS-1 messages, message i carrying the reading of point
- * K9-i, with up to W in flight, and writes i to the ack file (flushed) for every PUBACK. Ends
- * when all are acknowledged or the broker goes away (the kill -9).
+ * For the kill -9 tests: publishes N QoS-1 messages with up to W in flight, and writes i to the
+ * ack file (flushed) for every PUBACK of message i. Ends when all are acknowledged or the broker
+ * goes away (the kill -9).
  *
- *   java -cp paho.jar K9Publisher.java <url> <device> <secret> <N> <W> <ack file>
+ *   java -cp paho.jar K9Publisher.java <url> <device> <secret> <N> <W> <ack file> [<point> <base ms> <value>]
+ *
+ * Without a point (itests/kill9/run.sh), message i carries the reading of point K9-i; with one
+ * (itests/kill9/platform.sh), the reading of that point at time base + i ms, so every reading is
+ * told apart by its timestamp.
  */
 public class K9Publisher {
     public static void main(String[] a) throws Exception {
@@ -31,6 +35,9 @@ public class K9Publisher {
         String url = a[0], device = a[1], secret = a[2];
         int n = Integer.parseInt(a[3]), window = Integer.parseInt(a[4]);
         PrintWriter acks = new PrintWriter(new FileWriter(a[5], StandardCharsets.UTF_8));
+        String point = a.length > 8 ? a[6] : null;
+        long base = a.length > 8 ? Long.parseLong(a[7]) : 0;
+        String value = a.length > 8 ? a[8] : null;
         MqttAsyncClient c = new MqttAsyncClient(url, "k9-" + System.nanoTime(), new MemoryPersistence());
         MqttConnectOptions o = new MqttConnectOptions();
         o.setUserName(device);
@@ -43,7 +50,10 @@ public class K9Publisher {
         for (int i = 0; i < n && c.isConnected(); i++) {
             final int id = i;
             inflight.acquire();
-            MqttMessage m = new MqttMessage(("{\"point\":\"K9-" + i + "\",\"value\":" + i + "}").getBytes(StandardCharsets.UTF_8));
+            String json = point == null
+                    ? "{\"point\":\"K9-" + i + "\",\"value\":" + i + "}"
+                    : "{\"point\":\"" + point + "\",\"ts\":" + (base + i) + ",\"value\":" + value + "}";
+            MqttMessage m = new MqttMessage(json.getBytes(StandardCharsets.UTF_8));
             m.setQos(1);
             try {
                 c.publish("chempark/v1/" + device + "/readings", m, null, new IMqttActionListener() {

@@ -1,7 +1,11 @@
 package org.chempark.bridge.mqtt.internal;
 
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.security.auth.Subject;
 
@@ -20,6 +24,13 @@ import org.slf4j.LoggerFactory;
  * publish only to its own topic {@code chempark/v1/{deviceId}/readings}. One more principal, the
  * platform's own in-VM consumer, authenticates with a random password made at broker start.
  * Karaf's console users are never accepted here.
+ *
+ * <p>The broker authenticates again whenever its security cache expires (every 10 s for every
+ * connection). A PBKDF2 check costs tens of milliseconds of CPU, so a secret that passed it once is
+ * remembered as its SHA-256 digest together with the stored hash it matched: the next check of the
+ * same secret against the same stored hash is one digest. A changed secret (new hash), a disabled or
+ * removed device never passes on the remembered digest. Connection listeners are added once per
+ * connection, not on every re-authentication.
  */
 final class DeviceSecurityManager implements ActiveMQSecurityManager5 {
     static final String DEVICE_ROLE = "device";
@@ -29,6 +40,13 @@ final class DeviceSecurityManager implements ActiveMQSecurityManager5 {
     private final DeviceRegistry registry;
     private final String platformUser;
     private final byte[] platformPassword;
+    /** device id → the stored hash a secret matched and that secret's SHA-256 */
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    private final Set<Object> tracked = ConcurrentHashMap.newKeySet();
+    private final AtomicLong slowChecks = new AtomicLong();
+
+    private record Verified(String secretHash, byte[] digest) {
+    }
 
     DeviceSecurityManager(DeviceRegistry registry, String platformUser, String platformPassword) {
         this.registry = registry;
@@ -64,19 +82,23 @@ final class DeviceSecurityManager implements ActiveMQSecurityManager5 {
             throw new NoCacheLoginException("refused");
         }
         DeviceRegistry.Device d = registry.find(user).orElse(null);
-        if (d == null || !d.enabled() || !Secrets.verify(password, d.secretHash())) {
+        if (d == null || !d.enabled() || !secretMatches(user, password, d.secretHash())) {
             LOG.info("MQTT login refused for {} from {}: {}", user, connection == null ? "?" : connection.getRemoteAddress(),
                     d == null ? "no such device" : !d.enabled() ? "device disabled" : "wrong or unset secret");
             throw new NoCacheLoginException("refused");
         }
-        if (connection != null) {
+        if (connection != null && tracked.add(connection.getID())) {
             Object id = connection.getID();
             registry.connected(user, id, () -> connection.fail(
                     new org.apache.activemq.artemis.api.core.ActiveMQSecurityException("device disabled, removed or secret changed")));
-            connection.addCloseListener(() -> registry.disconnected(user, id, "disconnected"));
+            connection.addCloseListener(() -> {
+                tracked.remove(id);
+                registry.disconnected(user, id, "disconnected");
+            });
             connection.addFailureListener(new org.apache.activemq.artemis.core.remoting.FailureListener() {
                 @Override
                 public void connectionFailed(org.apache.activemq.artemis.api.core.ActiveMQException e, boolean failedOver) {
+                    tracked.remove(id);
                     registry.disconnected(user, id, e == null || e.getMessage() == null || e.getMessage().isBlank()
                             ? "connection lost" : "connection lost: " + e.getMessage());
                 }
@@ -89,6 +111,37 @@ final class DeviceSecurityManager implements ActiveMQSecurityManager5 {
             });
         }
         return subject(user, DEVICE_ROLE);
+    }
+
+    /** The secret against the device's stored hash: one digest when this secret matched this hash before, else PBKDF2. */
+    boolean secretMatches(String user, String password, String secretHash) {
+        if (secretHash == null || secretHash.isEmpty()) {
+            return false;
+        }
+        byte[] digest = sha256(password);
+        Verified v = verified.get(user);
+        if (v != null && v.secretHash().equals(secretHash) && MessageDigest.isEqual(v.digest(), digest)) {
+            return true;
+        }
+        slowChecks.incrementAndGet();
+        if (!Secrets.verify(password, secretHash)) {
+            return false;
+        }
+        verified.put(user, new Verified(secretHash, digest));
+        return true;
+    }
+
+    /** PBKDF2 checks done so far (for tests). */
+    long slowChecks() {
+        return slowChecks.get();
+    }
+
+    private static byte[] sha256(String s) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(Secrets.utf8(s));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
     }
 
     private static boolean isInVm(RemotingConnection connection) {
