@@ -6,7 +6,7 @@
 #   instance_api GET /telemetry/status                # curl with the token against $B
 #   instance_stop
 #
-# Ports: HTTP as given, SSH +1, RMI +2/+3, HTTPS +4, MQTT +5 (kept in $MQTT_PORT). Needs curl and jq.
+# Ports: HTTP as given, SSH +1, RMI +2/+3, HTTPS +4, MQTT +5 (kept in $MQTT_PORT), simulated devices +6000…+6027. Needs curl and jq.
 # Uses the built distribution; ./chempark rebuilds it first when sources changed.
 
 instance_start() {
@@ -26,7 +26,7 @@ instance_stop() { [ -n "${I_DIR:-}" ] && instance_env ./chempark stop >/dev/null
 instance_env() {
   CHEMPARK_RUN_DIR="$I_DIR" CHEMPARK_HTTP_PORT="$I_HTTP" CHEMPARK_SSH_PORT=$((I_HTTP + 1)) \
     CHEMPARK_RMI_REGISTRY_PORT=$((I_HTTP + 2)) CHEMPARK_RMI_SERVER_PORT=$((I_HTTP + 3)) \
-    CHEMPARK_HTTPS_PORT=$((I_HTTP + 4)) CHEMPARK_MQTT_PORT="$MQTT_PORT" \
+    CHEMPARK_HTTPS_PORT=$((I_HTTP + 4)) CHEMPARK_MQTT_PORT="$MQTT_PORT" CHEMPARK_SIMULATOR_PORT=$((I_HTTP + 6000)) \
     CHEMPARK_SIMULATOR="${I_SIM:-off}" CHEMPARK_START_TIMEOUT="${CHEMPARK_START_TIMEOUT:-600}" "$@"
 }
 

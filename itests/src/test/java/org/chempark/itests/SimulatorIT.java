@@ -81,8 +81,11 @@ public class SimulatorIT extends ChemParkTestSupport {
 
     @Before
     public void installSimulator() throws Exception {
-        if (!features.isInstalled(features.getFeature("chempark-simulator"))) {
-            features.installFeature("chempark-simulator");
+        // the simulated devices and, as features of their own, the bridges that read them
+        for (String f : new String[] { "chempark-modbus", "chempark-opcua-client", "chempark-simulator" }) {
+            if (!features.isInstalled(features.getFeature(f))) {
+                features.installFeature(f);
+            }
         }
     }
 
