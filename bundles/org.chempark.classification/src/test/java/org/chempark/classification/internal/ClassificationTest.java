@@ -215,11 +215,15 @@ class ClassificationTest {
         CLOCK.at(D1.plusDays(2), 8, 0);
         engine.classifyAll();
         EVENTS.clear();
-        Model.DiagnosisRecord d = stores.diagnose(new DiagnosisInput(3L, D1, "省应急厅专家组", List.of(new Diagnosis.Deduction("A2", 10.0, "一级重大危险源")),
-                List.of("R1")));
+        // the points of a fixed row, as the API took them before rows had units
+        Model.DiagnosisRecord d = stores.diagnose(new DiagnosisInput(3L, D1, "省应急厅专家组",
+                List.of(new Diagnosis.Finding("1.1.1", null, 10.0, "一级重大危险源")), List.of("R1"), null));
         assertThat(d.score()).isEqualTo(90.0);
         assertThat(d.level()).isEqualTo("RED");
         assertThat(d.deductions()).singleElement().satisfies(x -> assertThat(x.note()).isEqualTo("一级重大危险源"));
+        assertThat(d.bonuses()).isEmpty();
+        assertThat(d.deducted()).isEqualTo(10.0);
+        assertThat(d.added()).isZero();
         Classification c = engine.classify(3);
         assertThat(c.clazz()).isEqualTo(Rules.SPECIAL_CONTROL);
         assertThat(c.diagnosisLevelZh()).isEqualTo("红色");
@@ -227,7 +231,7 @@ class ClassificationTest {
         assertThat(EVENTS).filteredOn(e -> e.getKey().equals(ClassificationModule.CHANGED_TOPIC)).singleElement()
                 .satisfies(e -> assertThat(e.getValue()).containsEntry("enterpriseId", 3L).containsEntry("previous", Rules.GENERAL));
         assertThat(stores.history(3)).extracting(m -> m.get("clazz")).startsWith(Rules.SPECIAL_CONTROL, Rules.GENERAL);
-        assertThatThrownBy(() -> stores.diagnose(new DiagnosisInput(9L, D1.plusDays(30), "", List.of(), List.of())))
+        assertThatThrownBy(() -> stores.diagnose(new DiagnosisInput(9L, D1.plusDays(30), "", List.of(), List.of(), List.of())))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.errors()).extracting(f -> f.field())
                         .contains("enterpriseId", "assessedOn", "assessor"));
     }
