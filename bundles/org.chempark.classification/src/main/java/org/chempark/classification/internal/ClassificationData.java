@@ -17,7 +17,7 @@ import org.osgi.service.metatype.annotations.Designate;
 @Component(service = ClassificationData.class, configurationPid = ClassificationConfig.PID)
 @Designate(ocd = ClassificationConfig.class)
 public class ClassificationData {
-    static final String[] MIGRATIONS = { "V1__commitments_diagnosis_classification.sql" };
+    static final String[] MIGRATIONS = { "V1__commitments_diagnosis_classification.sql", "V2__diagnosis_bonuses_and_counts.sql" };
 
     final Stores stores;
     final ClassificationConfig config;

@@ -240,19 +240,29 @@ public class ClassificationResource {
 
     // ---- 100-point diagnosis
 
-    /** The item table and direct-red conditions with their sources and whether each is sourced or a placeholder. */
+    /**
+     * The diagnosis table: its sources, 项目 with their 分值, rows (扣分 and 加分, per unit or not), direct-red conditions,
+     * bands and scoring rules, each row with its source and whether it is SOURCED or a PLACEHOLDER.
+     */
     @GET
     @Path("diagnosis/table")
     @RequiresPermission(ClassificationModule.READ)
     public Map<String, Object> diagnosisTable() {
+        Diagnosis d = stores.diagnosis;
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("source", "应急〔2018〕19号 危险化学品生产储存企业安全风险评估诊断分级指南(试行)");
+        m.put("sources", d.sources.values());
         m.put("bands", List.of(Map.of("level", "RED", "levelZh", "红色", "scoreBelow", Diagnosis.RED_BELOW),
                 Map.of("level", "ORANGE", "levelZh", "橙色", "scoreFrom", Diagnosis.RED_BELOW, "scoreBelow", Diagnosis.ORANGE_BELOW),
                 Map.of("level", "YELLOW", "levelZh", "黄色", "scoreFrom", Diagnosis.ORANGE_BELOW, "scoreBelow", Diagnosis.YELLOW_BELOW),
                 Map.of("level", "BLUE", "levelZh", "蓝色", "scoreFrom", Diagnosis.YELLOW_BELOW)));
-        m.put("items", stores.diagnosis.items.values());
-        m.put("directRed", stores.diagnosis.directRed.values());
+        m.put("scoring", List.of("score = 100 - Σ 项目 min(分值, deductions found) + Σ bonuses (S1 note 2: 每个项目分值扣完为止，最低为0分)",
+                "no ceiling is stated by the sources: the score may exceed 100 (at most " + d.maxScore() + ")",
+                "any 直接判定为红色 condition → 红色 whatever the score"));
+        m.put("maxScore", d.maxScore());
+        m.put("projects", d.projects.values());
+        m.put("items", d.items.values());
+        m.put("directRed", d.directRed.values());
         return m;
     }
 

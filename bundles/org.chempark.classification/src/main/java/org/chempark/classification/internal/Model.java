@@ -28,12 +28,18 @@ final class Model {
             String statement) {
     }
 
-    /** A stored 100-point diagnosis. */
-    record DiagnosisRecord(long id, long enterpriseId, LocalDate assessedOn, String assessor, List<Diagnosis.Deduction> deductions,
-            List<String> directRed, double score, String level, String levelZh, List<String> explanation, Instant createdAt, String createdBy) {
+    /**
+     * A stored 100-point diagnosis: its deduction and bonus rows (points before the 项目 cap), the capped deductions,
+     * the bonuses (both null for diagnoses recorded before bonus rows existed) and the score.
+     */
+    record DiagnosisRecord(long id, long enterpriseId, LocalDate assessedOn, String assessor, List<Diagnosis.Finding> deductions,
+            List<String> directRed, double score, String level, String levelZh, List<String> explanation, Instant createdAt, String createdBy,
+            List<Diagnosis.Finding> bonuses, Double deducted, Double added) {
     }
 
-    record DiagnosisInput(Long enterpriseId, LocalDate assessedOn, String assessor, List<Diagnosis.Deduction> deductions, List<String> directRed) {
+    /** A diagnosis to record; {@code bonuses} (加分 rows) may be left out. */
+    record DiagnosisInput(Long enterpriseId, LocalDate assessedOn, String assessor, List<Diagnosis.Finding> deductions, List<String> directRed,
+            List<Diagnosis.Finding> bonuses) {
     }
 
     /** The current classification of one enterprise. */

@@ -232,19 +232,25 @@ final class Stores {
             v.add("enterpriseId", "exists", "enterprise " + in.enterpriseId() + " does not exist");
         }
         v.throwIfInvalid();
-        Diagnosis.Result r = diagnosis.score(in.deductions(), in.directRed());
-        List<Diagnosis.Deduction> ds = in.deductions() == null ? List.of() : in.deductions();
+        Diagnosis.Result r = diagnosis.score(in.deductions(), in.bonuses(), in.directRed());
         List<String> reds = in.directRed() == null ? List.of() : in.directRed().stream().distinct().toList();
         return db.tx(c -> {
             long id = Db.insert(c, "INSERT INTO classification.diagnosis (enterprise_id, assessed_on, assessor, direct_red, score, level, "
-                    + "explanation, created_by) VALUES (?,?,?,?,?,?,?,?)", in.enterpriseId(), in.assessedOn(), in.assessor().trim(),
-                    reds.toArray(new String[0]), r.score(), r.level(), String.join("\n", r.explanation()), user());
-            for (Diagnosis.Deduction d : ds) {
-                Db.update(c, "INSERT INTO classification.diagnosis_deduction (diagnosis_id, item_id, points, note) VALUES (?,?,?,?)", id, d.itemId(),
-                        java.math.BigDecimal.valueOf(d.points()), d.note());
+                    + "explanation, created_by, deducted, added) VALUES (?,?,?,?,?,?,?,?,?,?)", in.enterpriseId(), in.assessedOn(), in.assessor().trim(),
+                    reds.toArray(new String[0]), r.score(), r.level(), String.join("\n", r.explanation()), user(), r.deducted(), r.added());
+            for (Diagnosis.Finding d : r.deductions()) {
+                insertFinding(c, id, Diagnosis.DEDUCT, d);
+            }
+            for (Diagnosis.Finding b : r.bonuses()) {
+                insertFinding(c, id, Diagnosis.BONUS, b);
             }
             return diagnosisRecord(c, id);
         });
+    }
+
+    private static void insertFinding(Connection c, long diagnosisId, String kind, Diagnosis.Finding f) throws SQLException {
+        Db.update(c, "INSERT INTO classification.diagnosis_deduction (diagnosis_id, item_id, kind, count, points, note) VALUES (?,?,?,?,?,?)",
+                diagnosisId, f.itemId(), kind, f.count(), java.math.BigDecimal.valueOf(f.points()), f.note());
     }
 
     Page<DiagnosisRecord> diagnoses(PageQuery page, Long enterpriseId) {
@@ -387,11 +393,18 @@ final class Stores {
 
     private static DiagnosisRecord mapDiagnosis(Connection c, ResultSet rs) throws SQLException {
         String level = rs.getString("level");
-        return new DiagnosisRecord(rs.getLong("id"), rs.getLong("enterprise_id"), rs.getObject("assessed_on", LocalDate.class),
-                rs.getString("assessor"), Db.list(c, "SELECT item_id, points, note FROM classification.diagnosis_deduction WHERE diagnosis_id = ? "
-                        + "ORDER BY item_id", d -> new Diagnosis.Deduction(d.getString(1), d.getDouble(2), d.getString(3)), rs.getLong("id")), List.of((String[]) rs.getArray("direct_red").getArray()),
-                rs.getDouble("score"), level, Diagnosis.levelZh(level), List.of(rs.getString("explanation").split("\n")),
-                rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"));
+        long id = rs.getLong("id");
+        return new DiagnosisRecord(id, rs.getLong("enterprise_id"), rs.getObject("assessed_on", LocalDate.class), rs.getString("assessor"),
+                findings(c, id, Diagnosis.DEDUCT), List.of((String[]) rs.getArray("direct_red").getArray()), rs.getDouble("score"), level,
+                Diagnosis.levelZh(level), List.of(rs.getString("explanation").split("\n")), rs.getTimestamp("created_at").toInstant(),
+                rs.getString("created_by"), findings(c, id, Diagnosis.BONUS), rs.getObject("deducted") == null ? null : rs.getDouble("deducted"),
+                rs.getObject("added") == null ? null : rs.getDouble("added"));
+    }
+
+    private static List<Diagnosis.Finding> findings(Connection c, long diagnosisId, String kind) throws SQLException {
+        return Db.list(c, "SELECT item_id, count, points, note FROM classification.diagnosis_deduction WHERE diagnosis_id = ? AND kind = ? "
+                + "ORDER BY item_id", d -> new Diagnosis.Finding(d.getString(1),
+                        d.getObject(2) == null ? null : d.getInt(2), d.getDouble(3), d.getString(4)), diagnosisId, kind);
     }
 
     private static Rules.Rule mapRule(ResultSet rs) throws SQLException {

@@ -215,11 +215,15 @@ class ClassificationTest {
         CLOCK.at(D1.plusDays(2), 8, 0);
         engine.classifyAll();
         EVENTS.clear();
-        Model.DiagnosisRecord d = stores.diagnose(new DiagnosisInput(3L, D1, "省应急厅专家组", List.of(new Diagnosis.Deduction("A2", 10.0, "一级重大危险源")),
-                List.of("R1")));
+        // the points of a fixed row, as the API took them before rows had units
+        Model.DiagnosisRecord d = stores.diagnose(new DiagnosisInput(3L, D1, "省应急厅专家组",
+                List.of(new Diagnosis.Finding("1.1.1", null, 10.0, "一级重大危险源")), List.of("R1"), null));
         assertThat(d.score()).isEqualTo(90.0);
         assertThat(d.level()).isEqualTo("RED");
         assertThat(d.deductions()).singleElement().satisfies(x -> assertThat(x.note()).isEqualTo("一级重大危险源"));
+        assertThat(d.bonuses()).isEmpty();
+        assertThat(d.deducted()).isEqualTo(10.0);
+        assertThat(d.added()).isZero();
         Classification c = engine.classify(3);
         assertThat(c.clazz()).isEqualTo(Rules.SPECIAL_CONTROL);
         assertThat(c.diagnosisLevelZh()).isEqualTo("红色");
@@ -227,13 +231,38 @@ class ClassificationTest {
         assertThat(EVENTS).filteredOn(e -> e.getKey().equals(ClassificationModule.CHANGED_TOPIC)).singleElement()
                 .satisfies(e -> assertThat(e.getValue()).containsEntry("enterpriseId", 3L).containsEntry("previous", Rules.GENERAL));
         assertThat(stores.history(3)).extracting(m -> m.get("clazz")).startsWith(Rules.SPECIAL_CONTROL, Rules.GENERAL);
-        assertThatThrownBy(() -> stores.diagnose(new DiagnosisInput(9L, D1.plusDays(30), "", List.of(), List.of())))
+        assertThatThrownBy(() -> stores.diagnose(new DiagnosisInput(9L, D1.plusDays(30), "", List.of(), List.of(), List.of())))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.errors()).extracting(f -> f.field())
                         .contains("enterpriseId", "assessedOn", "assessor"));
     }
 
     @Test
     @Order(4)
+    void countsAndBonusesAreStoredWithTheScore() {
+        CLOCK.at(D1.plusDays(2), 8, 0);
+        // 1.3.1 three hazardous processes ×2 = 6; 5.1.5 twelve detector gaps ×1 = 12 → 项目 5.1 capped at 10;
+        // bonuses 9.1.2 标准化二级 +5 and 8.1.1 专职消防 +3: 100 - 16 + 8 = 92 → 蓝色
+        Model.DiagnosisRecord d = stores.diagnose(new DiagnosisInput(2L, D1, "园区专家组",
+                List.of(new Diagnosis.Finding("1.3.1", 3, null, "氯化、硝化、加氢"), new Diagnosis.Finding("5.1.5", 12, null, null)), List.of(),
+                List.of(new Diagnosis.Finding("9.1.2", null, null, null), new Diagnosis.Finding("8.1.1", null, null, "园区认定"))));
+        assertThat(d.score()).isEqualTo(92.0);
+        assertThat(d.level()).isEqualTo("BLUE");
+        assertThat(d.deducted()).isEqualTo(16.0);
+        assertThat(d.added()).isEqualTo(8.0);
+        assertThat(d.deductions()).extracting(Diagnosis.Finding::itemId, Diagnosis.Finding::count, Diagnosis.Finding::points)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("1.3.1", 3, 6.0), org.assertj.core.groups.Tuple.tuple("5.1.5", 12, 12.0));
+        assertThat(d.bonuses()).extracting(Diagnosis.Finding::itemId).containsExactly("8.1.1", "9.1.2");
+        assertThat(stores.diagnosisRecord(d.id())).isEqualTo(d);
+        assertThat(engine.classify(2).diagnosisLevelZh()).isEqualTo("蓝色");
+        // a bonus row among the deductions changes nothing
+        long before = stores.diagnoses(PageQuery.parse(null, null, null, java.util.Set.of()), 2L).total();
+        assertThatThrownBy(() -> stores.diagnose(new DiagnosisInput(2L, D1, "园区专家组", List.of(new Diagnosis.Finding("9.1.1", null, null, null)),
+                List.of(), null))).isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(422));
+        assertThat(stores.diagnoses(PageQuery.parse(null, null, null, java.util.Set.of()), 2L).total()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(5)
     void rulesAreConfigurableWithOptimisticLocking() {
         CLOCK.at(D1.plusDays(2), 8, 0);
         Rules.Rule alarms = stores.rules().stream().filter(x -> x.id().equals("live-alarms")).findFirst().orElseThrow();
