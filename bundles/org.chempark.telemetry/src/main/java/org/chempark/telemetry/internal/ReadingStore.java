@@ -161,29 +161,40 @@ public final class ReadingStore {
 
     /** Appends readings in PostgreSQL binary COPY format; {@link #finish()} returns the bytes. */
     static final class CopyBuffer {
+        /** One row: field count, then (length, value) for point_id, ts, value, quality, point_class. */
+        private static final int ROW_BYTES = 50;
+        private static final java.lang.invoke.VarHandle SHORT = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(short[].class,
+                java.nio.ByteOrder.BIG_ENDIAN);
+        private static final java.lang.invoke.VarHandle INT = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class,
+                java.nio.ByteOrder.BIG_ENDIAN);
+        private static final java.lang.invoke.VarHandle LONG = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class,
+                java.nio.ByteOrder.BIG_ENDIAN);
         private byte[] buf;
         private int pos;
         private int rows;
 
         CopyBuffer(int expectedRows) {
-            buf = new byte[COPY_HEADER.length + 2 + expectedRows * 50];
+            buf = new byte[COPY_HEADER.length + 2 + expectedRows * ROW_BYTES];
             System.arraycopy(COPY_HEADER, 0, buf, 0, COPY_HEADER.length);
             pos = COPY_HEADER.length;
         }
 
         void add(long pointId, Instant ts, double value, Quality q, int pointClass) {
-            ensure(50);
-            putShort(5);
-            putInt(8);
-            putLong(pointId);
-            putInt(8);
-            putLong(ts.getEpochSecond() * 1_000_000L + ts.getNano() / 1000 - PG_EPOCH_MICROS);
-            putInt(8);
-            putLong(Double.doubleToRawLongBits(value));
-            putInt(2);
-            putShort(q.ordinal());
-            putInt(2);
-            putShort(pointClass);
+            ensure(ROW_BYTES);
+            byte[] b = buf;
+            int p = pos;
+            SHORT.set(b, p, (short) 5);
+            INT.set(b, p + 2, 8);
+            LONG.set(b, p + 6, pointId);
+            INT.set(b, p + 14, 8);
+            LONG.set(b, p + 18, ts.getEpochSecond() * 1_000_000L + ts.getNano() / 1000 - PG_EPOCH_MICROS);
+            INT.set(b, p + 26, 8);
+            LONG.set(b, p + 30, Double.doubleToRawLongBits(value));
+            INT.set(b, p + 38, 2);
+            SHORT.set(b, p + 42, (short) q.ordinal());
+            INT.set(b, p + 44, 2);
+            SHORT.set(b, p + 48, (short) pointClass);
+            pos = p + ROW_BYTES;
             rows++;
         }
 
@@ -193,7 +204,8 @@ public final class ReadingStore {
 
         byte[] finish() {
             ensure(2);
-            putShort(-1);
+            SHORT.set(buf, pos, (short) -1);
+            pos += 2;
             return java.util.Arrays.copyOf(buf, pos);
         }
 
@@ -201,23 +213,6 @@ public final class ReadingStore {
             if (pos + n > buf.length) {
                 buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, pos + n));
             }
-        }
-
-        private void putShort(int v) {
-            buf[pos++] = (byte) (v >>> 8);
-            buf[pos++] = (byte) v;
-        }
-
-        private void putInt(int v) {
-            buf[pos++] = (byte) (v >>> 24);
-            buf[pos++] = (byte) (v >>> 16);
-            buf[pos++] = (byte) (v >>> 8);
-            buf[pos++] = (byte) v;
-        }
-
-        private void putLong(long v) {
-            putInt((int) (v >>> 32));
-            putInt((int) v);
         }
     }
 
