@@ -40,6 +40,8 @@ export const routes = [
       { path: 'hazard/responsibility', name: 'hazard-responsibility', component: () => import('./views/hazard/ResponsibilityView.vue') },
       { path: 'risk/scores', name: 'risk-scores', component: () => import('./views/risk/ScoresView.vue') },
       { path: 'risk/warnings', name: 'risk-warnings', component: () => import('./views/risk/WarningsView.vue') },
+      { path: 'report/reports', name: 'report-reports', component: () => import('./views/report/ReportsView.vue') },
+      { path: 'report/hidden-dangers', name: 'report-hidden-dangers', component: () => import('./views/report/HiddenDangersView.vue') },
       // Any other route: a module's runtime UI part, its info page, or "not found".
       { path: ':pathMatch(.*)*', name: 'module', component: () => import('./views/ModuleHost.vue') }
     ]
