@@ -42,6 +42,9 @@ export const routes = [
       { path: 'risk/warnings', name: 'risk-warnings', component: () => import('./views/risk/WarningsView.vue') },
       { path: 'report/reports', name: 'report-reports', component: () => import('./views/report/ReportsView.vue') },
       { path: 'report/hidden-dangers', name: 'report-hidden-dangers', component: () => import('./views/report/HiddenDangersView.vue') },
+      { path: 'classification', name: 'classification', component: () => import('./views/classification/ClassificationView.vue') },
+      { path: 'classification/commitments', name: 'classification-commitments', component: () => import('./views/classification/CommitmentsView.vue') },
+      { path: 'classification/diagnoses', name: 'classification-diagnoses', component: () => import('./views/classification/DiagnosesView.vue') },
       // Any other route: a module's runtime UI part, its info page, or "not found".
       { path: ':pathMatch(.*)*', name: 'module', component: () => import('./views/ModuleHost.vue') }
     ]
