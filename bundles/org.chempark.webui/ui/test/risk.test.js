@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { actionBody, actionFor, nextStep, remarkMissing, stepDeadlineMinutes } from '../src/views/risk/warnings.js'
 import { isParkWide } from '../src/auth/session.js'
-import { factorName, historySeries, thresholdLines } from '../src/views/risk/scores.js'
+import { factorName, historySeries, scoreSummary, thresholdLines } from '../src/views/risk/scores.js'
 
 describe('warning handling: which step is legal next, and for whom', () => {
   const park = { organisationType: 'PARK' }
@@ -57,9 +57,19 @@ describe('risk scores', () => {
     expect(factorName(c, types, 'en')).toBe('Active alarms')
     expect(factorName({ factor: 'x.y' }, types, 'en')).toBe('x.y')
   })
-  it('draws history oldest first with the colour thresholds', () => {
-    const s = historySeries([{ computedAt: '2026-11-28T10:00:00Z', score: 70 }, { computedAt: '2026-11-28T09:00:00Z', score: 30 }], 'score')
-    expect(s[0].data.map((p) => p[1])).toEqual([30, 70])
+  it('says what a score is made of: the server\'s summary in Chinese, else the factors that gave points', () => {
+    const score = { summary: '', contributions: [{ factor: 'hazard.grade', nameZh: '重大危险源等级', points: 7.5 }, { factor: 'telemetry.active-alarms', nameZh: '未消除报警数', points: 60 }, { factor: 'x.y', nameZh: '其他', points: 0 }] }
+    expect(scoreSummary(score, types, 'zh-CN')).toBe('重大危险源等级 7.5 · 未消除报警数 60')
+    expect(scoreSummary(score, types, 'en')).toBe('hazard.grade 7.5 · Active alarms 60')
+    expect(scoreSummary({ ...score, summary: '黄 一般风险 30.0' }, types, 'zh-CN')).toBe('黄 一般风险 30.0')
+  })
+  it('draws history oldest first, as steps held until now, with the colour thresholds', () => {
+    const until = Date.parse('2026-11-28T11:00:00Z')
+    const s = historySeries([{ computedAt: '2026-11-28T10:00:00Z', score: 70 }, { computedAt: '2026-11-28T09:00:00Z', score: 30 }], 'score', until)
+    expect(s[0].data.map((p) => p[1])).toEqual([30, 70, 70])
+    expect(s[0].data[2][0]).toBe(until)
+    expect(s[0].step).toBe('end')
+    expect(historySeries([], 'score')[0].data).toEqual([])
     expect(thresholdLines({ RED: 60, ORANGE: 40, YELLOW: 20 }).map((l) => l.value)).toEqual([60, 40, 20])
   })
 })

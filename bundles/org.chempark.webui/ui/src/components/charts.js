@@ -35,7 +35,7 @@ export function barOption(names, values, dark = true, horizontal = false) {
 }
 
 /**
- * Time-series line chart: series [{name, data: [[timeMs, value], …]}]; limits (optional, one series)
+ * Time-series line chart: series [{name, data: [[timeMs, value], …], step?}]; limits (optional, one series)
  * [{name, value, color}] drawn as dashed mark lines; min/max fix the value axis. Time axis, zoom by mouse wheel and slider.
  */
 export function lineOption(series, { dark = false, limits = [], unit = '', min, max } = {}) {
@@ -49,7 +49,7 @@ export function lineOption(series, { dark = false, limits = [], unit = '', min, 
     yAxis: { type: 'value', scale: true, min, max, name: unit, axisLabel: text, splitLine: { lineStyle: { color: dark ? '#13304f' : '#eee' } } },
     dataZoom: [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 12 }],
     series: series.map((s, i) => ({
-      type: 'line', name: s.name, data: s.data, showSymbol: s.data.length < 2, connectNulls: false, sampling: 'lttb',
+      type: 'line', name: s.name, data: s.data, step: s.step || false, showSymbol: s.data.length < 2, connectNulls: false, sampling: 'lttb',
       markLine: i === 0 && limits.length ? { symbol: 'none', silent: true, label: { formatter: '{b}', position: 'insideEndTop' },
         data: limits.map((l) => ({ name: l.name, yAxis: l.value, lineStyle: { type: 'dashed', color: l.color } })) } : undefined
     }))

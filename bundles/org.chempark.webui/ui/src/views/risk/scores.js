@@ -14,7 +14,21 @@ export function thresholdLines(thresholds) {
     .map((c) => ({ name: String(thresholds[c]), value: thresholds[c], color: COLOUR_HEX[c] }))
 }
 
-/** Score history entries (newest first, as the API sends them) → one chart series, oldest first. */
-export function historySeries(entries, name) {
-  return [{ name, data: [...(entries || [])].reverse().map((h) => [new Date(h.computedAt).getTime(), h.score]) }]
+/**
+ * Score history entries (newest first, as the API sends them; one per change) → one chart series, oldest first, drawn
+ * as steps (a score holds until the next change) and carried on to `until` (now).
+ */
+export function historySeries(entries, name, until = Date.now()) {
+  const data = [...(entries || [])].reverse().map((h) => [new Date(h.computedAt).getTime(), h.score])
+  if (data.length && until > data[data.length - 1][0]) data.push([until, data[data.length - 1][1]])
+  return [{ name, data, step: 'end' }]
+}
+
+/**
+ * What a score is made of, in words: in Chinese the server's summary when it has one; otherwise (English, or a
+ * score without a summary) the factors that gave points, e.g. "重大危险源等级 7.5 · 未消除报警数 60".
+ */
+export function scoreSummary(score, types, locale, fmt = String) {
+  if (locale !== 'en' && score?.summary) return score.summary
+  return (score?.contributions || []).filter((c) => c.points > 0).map((c) => `${factorName(c, types, locale)} ${fmt(c.points)}`).join(' · ')
 }
