@@ -375,6 +375,7 @@ try {
     await factors.locator('tbody tr').first().waitFor()
     const text = await factors.textContent()
     expect(/重大危险源等级|报警/.test(text), 'factors of the worst enterprise: ' + text.slice(0, 200))
+    if (SHOTS) await page.waitForTimeout(1200) // the history chart draws its line
     await shot(page, 'risk-scores')
     await page.keyboard.press('Escape')
   })
