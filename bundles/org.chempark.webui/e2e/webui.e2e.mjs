@@ -518,7 +518,7 @@ try {
     await page.keyboard.press('Escape')
   })
 
-  await step('classification: classes with the rules that fired and their clauses; the diagnosis table with its direct-red conditions', async () => {
+  await step('classification: classes with the rules that fired and their clauses; a 100-point diagnosis entered with the expected result; direct-red conditions', async () => {
     await page.goto(BASE + '/classification')
     const table = page.locator('[data-test=class-table]')
     await table.locator('tbody tr [data-class]').first().waitFor()
@@ -526,6 +526,23 @@ try {
     await table.locator('[data-test=why]').first().getByText(/依据|未触发/).first().waitFor()
     await shot(page, 'classification')
     await page.goto(BASE + '/classification/diagnoses')
+    // DiagnosisTest's worked example: 二级重大危险源 −8, two hazardous processes 2 × 2, outside a chemical park −3 → 85 黄
+    await page.locator('[data-test=create]').click()
+    const dialog = page.locator('[data-test=diagnosis-dialog]')
+    await choose(dialog.locator('[data-field=enterpriseId]'), 'E03')
+    await dialog.locator('[data-field=assessor] input').fill('E2E 安全评价中心')
+    const rows = dialog.locator('[data-test=diagnosis-rows] tbody tr')
+    const row = (id) => rows.filter({ has: page.locator('td:nth-child(2)', { hasText: new RegExp('^' + id.replaceAll('.', '\\.') + '$') }) })
+    await row('1.1.2').locator('.el-checkbox').click()
+    await row('1.3.1').locator('.el-input-number input').fill('2')
+    await row('1.3.1').locator('.el-input-number input').press('Tab')
+    await row('2.1.1').locator('.el-checkbox').click()
+    await dialog.locator('[data-test=preview] [data-colour=YELLOW]').getByText('85').waitFor()
+    await dialog.locator('[data-test=save]').click()
+    const drawer = page.locator('[data-test=diagnosis-drawer]')
+    await drawer.getByText(/100 - 15 \+ 0 = 85/).waitFor()
+    await drawer.locator('[data-test=findings-deductions]').getByText('1.3.1').waitFor()
+    await page.keyboard.press('Escape')
     await page.getByRole('tab', { name: '评分表与直接判定红色情形' }).click()
     await page.locator('[data-test=direct-red-table]').getByText('在役化工装置未经正规设计').first().waitFor()
   })

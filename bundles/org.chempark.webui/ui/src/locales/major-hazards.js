@@ -90,11 +90,13 @@ export default {
     },
     diag: {
       title: '风险评估诊断', results: '诊断结果', table: '评分表与直接判定红色情形', new: '录入诊断', assessedOn: '诊断日期', assessor: '诊断机构 / 人员',
-      level: '等级 / 得分', directRed: '直接判定红色', deductions: '扣分项', enteredBy: '录入', explanation: '计算过程', item: '扣分项目',
-      points: '扣分', category: '类别', max: '最高扣分', status: '来源状态', source: '出处', condition: '情形',
+      level: '等级 / 得分', directRed: '直接判定红色', deductions: '扣分项', enteredBy: '录入', explanation: '计算过程', item: '评估内容',
+      points: '分值', status: '来源状态', source: '出处', condition: '情形', project: '项目（分值）', count: '数量', found: '存在 / 数量',
+      deductedAdded: '扣分 / 加分', bonuses: '加分项', sources: '资料出处', gives: '提供的内容', previewParts: '扣 {d} 分（各项目扣完为止），加 {a} 分',
       statusOf: { SOURCED: '有出处', PLACEHOLDER: '待核对' }, directRedTitle: '直接判定为红色的情形', directRedHit: '存在直接判定为红色的情形',
-      items: '扣分项目表', preview: '预计结果', saved: '诊断已保存：{score} 分',
-      placeholderNote: '标注“待核对”的条目为占位内容，须由园区对照应急〔2018〕19号正式文本核对修改；分级规则（红 < 60 ≤ 橙 < 75 ≤ 黄 < 90 ≤ 蓝）及直接判定红色的规则按指南实现。'
+      items: '评估内容（扣分与加分）', preview: '预计结果', saved: '诊断已保存：{score} 分',
+      placeholderNote: '有 {n} 条内容标注“待核对”，须由园区对照应急〔2018〕19号正式文本核对修改。',
+      sourcedNote: '评分表各条均注明公开资料出处（见下方“资料出处”）；正式文本取得后园区仍应逐条核对。分级：红 < 60 ≤ 橙 < 75 ≤ 黄 < 90 ≤ 蓝；任一直接判定情形即为红色。'
     },
     common: { exportExcel: '导出 Excel' }
   },
@@ -187,10 +189,12 @@ export default {
     diag: {
       title: 'Risk diagnosis', results: 'Diagnoses', table: 'Score table and direct-red conditions', new: 'Enter a diagnosis', assessedOn: 'Assessed', assessor: 'Assessor',
       level: 'Level / score', directRed: 'Direct red', deductions: 'Deductions', enteredBy: 'Entered', explanation: 'How it was computed', item: 'Item',
-      points: 'Deduction', category: 'Category', max: 'Max.', status: 'Source status', source: 'Source', condition: 'Condition',
+      points: 'Points', status: 'Source status', source: 'Source', condition: 'Condition', project: '项目 (points)', count: 'Count', found: 'Found / count',
+      deductedAdded: 'Deducted / added', bonuses: 'Bonuses', sources: 'Sources', gives: 'What it gives', previewParts: '−{d} (each 项目 stops at its points), +{a}',
       statusOf: { SOURCED: 'Sourced', PLACEHOLDER: 'Placeholder' }, directRedTitle: 'Conditions judged red directly', directRedHit: 'A direct-red condition applies',
-      items: 'Deduction items', preview: 'Expected result', saved: 'Diagnosis saved: {score} points',
-      placeholderNote: 'Rows marked "Placeholder" are stand-ins the park must check against the official text of 应急〔2018〕19号; the bands (red < 60 ≤ orange < 75 ≤ yellow < 90 ≤ blue) and the direct-red rule follow the guideline.'
+      items: 'Rows (deductions and bonuses)', preview: 'Expected result', saved: 'Diagnosis saved: {score} points',
+      placeholderNote: '{n} rows are marked "Placeholder": the park must check them against the official text of 应急〔2018〕19号.',
+      sourcedNote: 'Every row names its public source (see Sources below); the park should still compare them with the official text once it has it. Bands: red < 60 ≤ orange < 75 ≤ yellow < 90 ≤ blue; any direct-red condition makes it red.'
     },
     common: { exportExcel: 'Export Excel' }
   }
