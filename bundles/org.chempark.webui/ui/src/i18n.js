@@ -1,4 +1,5 @@
 import { createI18n } from 'vue-i18n'
+import majorHazards from './locales/major-hazards'
 
 // Every string the shell shows. Chinese first (the park's working language), English second.
 export const messages = {
@@ -209,6 +210,16 @@ export const messages = {
     }
   }
 }
+
+/** Adds the messages of a page group (e.g. locales/major-hazards.js) to `messages`, merging shared sections such as `common`. */
+export function mergeMessages(target, extra) {
+  for (const [k, v] of Object.entries(extra)) {
+    if (v && typeof v === 'object' && target[k] && typeof target[k] === 'object') mergeMessages(target[k], v)
+    else target[k] = v
+  }
+  return target
+}
+mergeMessages(messages, majorHazards)
 
 const saved = typeof localStorage !== 'undefined' ? localStorage.getItem('chempark.locale') : null
 

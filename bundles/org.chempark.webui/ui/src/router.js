@@ -36,6 +36,15 @@ export const routes = [
       { path: 'security/roles', name: 'security-roles', component: () => import('./views/security/RolesView.vue') },
       { path: 'security/organisations', name: 'security-organisations', component: () => import('./views/security/OrganisationsView.vue') },
       { path: 'security/audit', name: 'security-audit', component: () => import('./views/security/AuditView.vue') },
+      // Major hazard sources (issue 5): menu entries of the hazard, risk, report and classification modules.
+      { path: 'hazard/responsibility', name: 'hazard-responsibility', component: () => import('./views/hazard/ResponsibilityView.vue') },
+      { path: 'risk/scores', name: 'risk-scores', component: () => import('./views/risk/ScoresView.vue') },
+      { path: 'risk/warnings', name: 'risk-warnings', component: () => import('./views/risk/WarningsView.vue') },
+      { path: 'report/reports', name: 'report-reports', component: () => import('./views/report/ReportsView.vue') },
+      { path: 'report/hidden-dangers', name: 'report-hidden-dangers', component: () => import('./views/report/HiddenDangersView.vue') },
+      { path: 'classification', name: 'classification', component: () => import('./views/classification/ClassificationView.vue') },
+      { path: 'classification/commitments', name: 'classification-commitments', component: () => import('./views/classification/CommitmentsView.vue') },
+      { path: 'classification/diagnoses', name: 'classification-diagnoses', component: () => import('./views/classification/DiagnosesView.vue') },
       // Any other route: a module's runtime UI part, its info page, or "not found".
       { path: ':pathMatch(.*)*', name: 'module', component: () => import('./views/ModuleHost.vue') }
     ]

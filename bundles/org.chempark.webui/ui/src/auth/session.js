@@ -13,6 +13,11 @@ export const PASSWORD_CHANGE_TYPE = 'urn:chempark:problem:password-change-requir
  */
 export const IDLE_MS = 30 * 60 * 1000
 
+/** Organisations that see (and act for) the whole park: 园区管委会, 园区部门, 监管部门 (the server's OrganisationType.parkWide). */
+export function isParkWide(user) {
+  return ['PARK', 'DEPARTMENT', 'AUTHORITY'].includes(user?.organisationType)
+}
+
 /** The session kept from a login/refresh answer: absolute expiry times, no password. */
 export function sessionFrom(tokens, now = Date.now()) {
   return {

@@ -35,10 +35,10 @@ export function barOption(names, values, dark = true, horizontal = false) {
 }
 
 /**
- * Time-series line chart: series [{name, data: [[timeMs, value], …]}]; limits (optional, one series)
- * [{name, value, color}] drawn as dashed mark lines. Time axis, zoom by mouse wheel and slider.
+ * Time-series line chart: series [{name, data: [[timeMs, value], …], step?}]; limits (optional, one series)
+ * [{name, value, color}] drawn as dashed mark lines; min/max fix the value axis. Time axis, zoom by mouse wheel and slider.
  */
-export function lineOption(series, { dark = false, limits = [], unit = '' } = {}) {
+export function lineOption(series, { dark = false, limits = [], unit = '', min, max } = {}) {
   const text = { color: dark ? '#9fb3c8' : '#606266', fontSize: 12 }
   return {
     color: PALETTE,
@@ -46,10 +46,10 @@ export function lineOption(series, { dark = false, limits = [], unit = '' } = {}
     legend: { type: 'scroll', top: 0, textStyle: text },
     grid: { left: 60, right: 24, top: 36, bottom: 64 },
     xAxis: { type: 'time', axisLabel: text },
-    yAxis: { type: 'value', scale: true, name: unit, axisLabel: text, splitLine: { lineStyle: { color: dark ? '#13304f' : '#eee' } } },
+    yAxis: { type: 'value', scale: true, min, max, name: unit, axisLabel: text, splitLine: { lineStyle: { color: dark ? '#13304f' : '#eee' } } },
     dataZoom: [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 12 }],
     series: series.map((s, i) => ({
-      type: 'line', name: s.name, data: s.data, showSymbol: false, connectNulls: false, sampling: 'lttb',
+      type: 'line', name: s.name, data: s.data, step: s.step || false, showSymbol: s.data.length < 2, connectNulls: false, sampling: 'lttb',
       markLine: i === 0 && limits.length ? { symbol: 'none', silent: true, label: { formatter: '{b}', position: 'insideEndTop' },
         data: limits.map((l) => ({ name: l.name, yAxis: l.value, lineStyle: { type: 'dashed', color: l.color } })) } : undefined
     }))

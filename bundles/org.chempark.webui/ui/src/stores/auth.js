@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { api, onRequest, onResponse, onUnauthorized } from '../api/http'
-import { SESSION_KEY, IDLE_MS, PASSWORD_CHANGE_TYPE, sessionFrom, refreshDelay, loadSession } from '../auth/session'
+import { SESSION_KEY, IDLE_MS, PASSWORD_CHANGE_TYPE, sessionFrom, refreshDelay, loadSession, isParkWide } from '../auth/session'
 import { usePlatform } from './platform'
 
 /**
@@ -39,7 +39,9 @@ export const useAuth = defineStore('auth', {
     token: (s) => s.session?.accessToken || null,
     /** Menu entries without a permission are for everybody; others need it in /auth/me's effectivePermissions. */
     can: (s) => (permission) => !permission || s.permissions.includes(permission),
-    displayName: (s) => s.user?.displayName || s.user?.username || ''
+    displayName: (s) => s.user?.displayName || s.user?.username || '',
+    /** Park administration, its departments and authorities see every enterprise; enterprise and contractor users do not. */
+    parkWide: (s) => isParkWide(s.user)
   },
   actions: {
     applyTokens(tokens) {

@@ -1,4 +1,5 @@
 // Helpers shared by the security administration pages.
+import { problemText } from '../../format'
 
 /** An ISO instant in the local time zone, e.g. 2026-11-28 18:31:05; '' for none. */
 export function formatTime(value, locale = 'zh-CN') {
@@ -18,7 +19,7 @@ export function problemForm(e, t, errors, formError, shownFields) {
     const hidden = shownFields ? Object.keys(e.fieldErrors).filter((f) => !shownFields.includes(f)) : []
     formError.value = t('common.validation') + (hidden.length ? ': ' + hidden.map((f) => `${f} — ${e.fieldErrors[f]}`).join('; ') : '')
   } else {
-    formError.value = (e.status === 409 ? t('common.conflict') + ': ' : '') + e.message
+    formError.value = problemText(e, t)
   }
 }
 
