@@ -58,6 +58,9 @@ final class ScoreStore {
             if (before == null || before.colour() != s.colour() || Math.abs(before.score() - s.score()) > 0.004
                     || !before.contributions().equals(s.contributions())) {
                 changes.add(new Change(s, before == null ? null : before.colour()));
+            } else if (!before.summary().equals(s.summary())) {
+                // the same score (nothing to store or to tell); the summary is not stored and is empty after a restart
+                current.put(s.key(), s);
             }
         }
         List<String> keep = scores.stream().map(Score::key).toList();

@@ -261,8 +261,14 @@ class WarningStoreTest {
         assertThat(h.get(0).contributions()).extracting(Model.Contribution::factor).containsExactlyInAnyOrder("hazard.grade",
                 "telemetry.active-alarms");
         // a new store (a restart) starts from the stored current scores
-        assertThat(as(REGULATOR, () -> new ScoreStore(new Db(ds)).current(false, 5L, null))).singleElement()
+        ScoreStore restarted = new ScoreStore(new Db(ds));
+        assertThat(as(REGULATOR, () -> restarted.current(false, 5L, null))).singleElement()
                 .satisfies(s -> assertThat(s.colour()).isEqualTo(Colour.RED));
+        // its summary is not stored: the first evaluation after the restart gives it back without a new history row
+        assertThat(restarted.save(5, RiskEngine.score(5, f2, RiskEngineTest.NAMES, SETTINGS, Instant.now()))).isEmpty();
+        assertThat(as(REGULATOR, () -> restarted.current(true, 5L, null))).singleElement()
+                .satisfies(s -> assertThat(s.summary()).contains("红"));
+        assertThat(as(REGULATOR, () -> restarted.history(5L, null, null, null, 10))).hasSize(2);
         assertThat(as(ENTERPRISE_7, () -> scores.current(false, 5L, null))).isEmpty();
     }
 }
