@@ -615,6 +615,26 @@ try {
     await dialog.getByRole('button', { name: '取消' }).click()
   })
 
+  await step('the header bell opens the in-app inbox; marking a message read takes it off the unread count', async () => {
+    const unread = (await apiCall('GET', '/notify/inbox?unread=true&size=1')).json
+    await page.goto(BASE + '/')
+    await page.locator('[data-test=inbox-bell] button').click()
+    await page.waitForURL(/\/notify\/inbox/)
+    await page.locator('[data-test=page-title]').getByText('站内消息').waitFor()
+    await page.locator('[data-test=inbox-table]').waitFor()
+    if (unread.total > 0) {
+      await page.locator('[data-test=mark-read]').first().click()
+      let after
+      for (let i = 0; i < 40; i++) {
+        after = (await apiCall('GET', '/notify/inbox?unread=true&size=1')).json
+        if (after.total === unread.total - 1) break
+        await page.waitForTimeout(100)
+      }
+      expect(after.total === unread.total - 1, `unread ${unread.total} → ${after.total} after marking one read`)
+    }
+    await shot(page, 'inbox')
+  })
+
   await step('large screen renders indicators, charts and the map', async () => {
     await page.goto(BASE + '/screen')
     await page.locator('[data-test=kpi-enterprises]').getByText('14').waitFor()

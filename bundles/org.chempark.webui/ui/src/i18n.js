@@ -5,6 +5,7 @@ import majorHazards from './locales/major-hazards'
 export const messages = {
   'zh-CN': {
     app: { title: '化工园区安全风险智能化管控平台', short: '安全风险管控平台' },
+    inbox: { title: '站内消息', unreadOnly: '只看未读', readPage: '本页全部标为已读', createdAt: '时间', subject: '消息', category: '类别', actions: '操作', new: '新', open: '查看', markRead: '标为已读' },
     nav: { home: '首页', system: '系统', modules: '功能模块', screen: '大屏', language: '语言' },
     user: { guest: '未登录', changePassword: '修改密码', logout: '退出登录', loggedOut: '已退出登录' },
     login: {
@@ -108,6 +109,7 @@ export const messages = {
   },
   en: {
     app: { title: 'Chemical Park Safety Risk Control Platform', short: 'Safety Risk Platform' },
+    inbox: { title: 'Inbox', unreadOnly: 'Unread only', readPage: 'Mark this page read', createdAt: 'Time', subject: 'Message', category: 'Category', actions: 'Actions', new: 'new', open: 'Open', markRead: 'Mark read' },
     nav: { home: 'Home', system: 'System', modules: 'Modules', screen: 'Large screen', language: 'Language' },
     user: { guest: 'Not signed in', changePassword: 'Change password', logout: 'Sign out', loggedOut: 'Signed out' },
     login: {

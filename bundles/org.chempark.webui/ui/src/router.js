@@ -45,6 +45,8 @@ export const routes = [
       { path: 'classification', name: 'classification', component: () => import('./views/classification/ClassificationView.vue') },
       { path: 'classification/commitments', name: 'classification-commitments', component: () => import('./views/classification/CommitmentsView.vue') },
       { path: 'classification/diagnoses', name: 'classification-diagnoses', component: () => import('./views/classification/DiagnosesView.vue') },
+      // The notify module's in-app inbox (站内消息), reached from the header's bell.
+      { path: 'notify/inbox', name: 'notify-inbox', component: () => import('./views/notify/InboxView.vue') },
       // Any other route: a module's runtime UI part, its info page, or "not found".
       { path: ':pathMatch(.*)*', name: 'module', component: () => import('./views/ModuleHost.vue') }
     ]
