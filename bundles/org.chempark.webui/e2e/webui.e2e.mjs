@@ -547,6 +547,67 @@ try {
     await page.locator('[data-test=direct-red-table]').getByText('在役化工装置未经正规设计').first().waitFor()
   })
 
+  await step('重大危险源: the list with grades and risk colours; a source\'s page shows its points with live values, a trend and its place on the map', async () => {
+    await page.goto(BASE + '/hazard/sources')
+    const table = page.locator('[data-test=source-table]')
+    await table.locator('tbody tr [data-test=grade]').first().waitFor()
+    await table.locator('[data-test=source-link]').first().click()
+    await page.waitForURL(/\/hazard\/sources\/\d+$/)
+    await page.locator('[data-test=point-table] tbody tr').first().waitFor()
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-test=point-table] [data-point]')].some((e) => /\d/.test(e.textContent)), null, { timeout: 20000 })
+    await page.locator('[data-test=trend-chart] canvas').first().waitFor()
+    await page.locator('[data-test=source-map] canvas').first().waitFor()
+    await page.locator('[data-test=breadcrumb]').getByText(/#\d+/).waitFor()
+    await shot(page, 'hazard-source')
+  })
+
+  await step('在线抽查: an abnormal check needs a remark; recorded, it is listed with who and what was shown, here and in the park-wide list', async () => {
+    const unitPath = new URL(page.url()).pathname
+    await page.locator('[data-test=spot-check]').click()
+    const dialog = page.locator('[data-test=spot-dialog]')
+    await dialog.locator('[data-test=result-ABNORMAL]').click()
+    await dialog.locator('[data-test=save]').click()
+    await dialog.locator('[data-field=remark] .el-form-item__error').getByText('结论为异常时请说明').waitFor()
+    const remark = 'e2e 抽查 ' + randomInt(1000, 10000) + '：液位计读数跳变'
+    await textarea(dialog, 'spot-remark').fill(remark)
+    await dialog.locator('[data-test=save]').click()
+    await dialog.waitFor({ state: 'hidden' })
+    const row = page.locator('[data-test=spot-table] tbody tr', { hasText: remark })
+    await row.getByText(USER, { exact: true }).waitFor()
+    await row.getByText('异常', { exact: true }).waitFor()
+    await row.getByText(/\d+ 个点位/).waitFor()
+    await page.goto(BASE + '/hazard/sources?tab=spot-checks')
+    const all = page.locator('[data-test=spot-table] tbody tr', { hasText: remark })
+    await all.locator(`a[href="${unitPath}"]`).waitFor()
+  })
+
+  await step('the park map tags every enterprise with its class (特别管控/重点关注/一般监管) from a layer toggle, with a legend', async () => {
+    await page.goto(BASE + '/map')
+    await page.waitForFunction(() => window.__chempark?.map && window.__chempark.map.counts().total > 0, null, { timeout: 20000 })
+    expect(await page.locator('[data-test=class-legend]').count() === 0, 'the class legend shows before the layer is on')
+    await page.locator('[data-test=class-layer]').click()
+    const legend = page.locator('[data-test=class-legend]')
+    for (const c of ['特别管控', '重点关注', '一般监管']) await legend.getByText(c).waitFor()
+    const cls = await page.evaluate(() => ({ ...window.__chempark.map.classification(), enterprises: window.__chempark.map.counts().enterprises }))
+    expect(cls.visible && cls.features > 0 && cls.features === cls.enterprises, 'classification layer: ' + JSON.stringify(cls))
+    await page.waitForTimeout(300)
+    await shot(page, 'map-classification')
+  })
+
+  await step('报警设定值核查: detectors whose set points break GB/T 50493-2019, each with the rule and its clause', async () => {
+    await page.goto(BASE + '/hazard/detector-check')
+    const summary = await page.locator('[data-test=det-summary]').filter({ hasText: /共核查 [1-9]\d* 个探测器/ }).textContent({ timeout: 20000 })
+    const violating = Number(/(\d+) 个不符合/.exec(summary)[1])
+    expect(violating > 0, 'the demo park misconfigures three detectors on purpose; found: ' + summary)
+    const table = page.locator('[data-test=detector-table]')
+    await table.locator('[data-test=clause]').getByText('GB/T 50493-2019').first().waitFor()
+    const verdicts = await table.locator('[data-test=verdict]').allTextContents()
+    expect(verdicts.length === violating && verdicts.every((v) => v.trim() === '不符合'), 'listed: ' + verdicts.join(','))
+    await page.locator('[data-test=show-all]').click()
+    await table.locator('[data-test=verdict]').getByText(/^\s*符合\s*$/).first().waitFor()
+    await shot(page, 'detector-check')
+  })
+
   await step('an enterprise user sees only their enterprise: no enterprise filter, their scores and warnings, commitments filed for them', async () => {
     const tag = 'e2e-ent-' + randomInt(100000, 1000000)
     const ent = (await apiCall('GET', '/asset/enterprises?q=E01')).json.items[0]
@@ -586,6 +647,16 @@ try {
       await p.locator('[data-test=create]').click()
       await p.locator('[data-test=commitment-dialog] [data-field=enterpriseId] .el-select').getByText(ent.name).waitFor() // preset, the only choice
       if (SHOTS) await p.screenshot({ path: `${SHOTS}/enterprise-commitment.png` })
+      // their major hazard sources only; they may look but not spot-check (hazard:review is the park's)
+      await p.goto(BASE + '/hazard/sources')
+      await p.locator('[data-test=source-table] tbody tr').first().waitFor()
+      expect(await p.locator('[data-test=enterprise-select]').count() === 0, 'an enterprise filter on the hazard sources for one enterprise')
+      const own = ((await fetch(BASE + '/api/v1/hazard/sources', { headers: { Authorization: 'Bearer ' + tokens.accessToken } }).then((r) => r.json())) || [])
+      expect(own.every((a) => a.enterpriseId === ent.id), 'hazard sources of other enterprises')
+      expect(await p.locator('[data-test=source-table] tbody tr').count() === own.length, 'rows ≠ the enterprise\'s major hazard sources')
+      await p.locator('[data-test=source-link]').first().click()
+      await p.locator('[data-test=point-table] tbody tr').first().waitFor()
+      expect(await p.locator('[data-test=spot-check]').count() === 0, 'an enterprise user is offered the spot check')
     } finally {
       await other.close()
       await apiCall('DELETE', '/security/users/' + user.json.user.id)

@@ -93,7 +93,7 @@ export const messages = {
     map: { base: '底图', uploadBase: '上传底图', baseHint: '上传园区正射影像或总平面图（PNG/JPEG，不超过 20 MB），并给出它覆盖的范围（园区坐标，米）；底图显示在所有图层之下。',  alarmPoints: '报警点位 {n} 个', risk: { RED: '重大风险（红）', ORANGE: '较大风险（橙）', YELLOW: '一般风险（黄）', BLUE: '低风险（蓝）' }, 
       layers: '图层', park: '园区边界', features: '道路与设施', enterprises: '企业地块', units: '生产/储存单元', equipment: '设备设施', points: '监测点位',
       search: '按编码或名称搜索', measure: '测距', clearMeasure: '清除测量', measureHint: '单击开始，双击结束', openRecord: '打开档案',
-      loaded: '已加载 {n} 个要素', noMatch: '没有匹配的要素'
+      loaded: '已加载 {n} 个要素', noMatch: '没有匹配的要素', classification: '企业分类监管'
     },
     screen: { activeAlarms: '当前报警', noAlarms: '当前无报警', 
       title: '安全风险智能化管控大屏', enterprises: '企业', units: '生产/储存单元', equipment: '设备设施', points: '监测点位', chemicals: '危险化学品',
@@ -197,7 +197,7 @@ export const messages = {
     map: { base: 'Base layer', uploadBase: 'Upload base layer', baseHint: 'Upload an orthophoto or the master plan of the park (PNG/JPEG, at most 20 MB) with the extent it covers (park frame, metres); it is drawn under every layer.',  alarmPoints: '{n} points in alarm', risk: { RED: 'Major (red)', ORANGE: 'Considerable (orange)', YELLOW: 'Moderate (yellow)', BLUE: 'Low (blue)' }, 
       layers: 'Layers', park: 'Park boundary', features: 'Roads and facilities', enterprises: 'Enterprise plots', units: 'Units', equipment: 'Equipment', points: 'Monitoring points',
       search: 'Search by code or name', measure: 'Measure', clearMeasure: 'Clear', measureHint: 'Click to start, double-click to finish', openRecord: 'Open record',
-      loaded: '{n} features loaded', noMatch: 'No matching feature'
+      loaded: '{n} features loaded', noMatch: 'No matching feature', classification: 'Enterprise classes'
     },
     screen: { activeAlarms: 'Active alarms', noAlarms: 'No active alarms', 
       title: 'Safety Risk Control Screen', enterprises: 'Enterprises', units: 'Units', equipment: 'Equipment', points: 'Monitoring points', chemicals: 'Chemicals',

@@ -37,6 +37,9 @@ export const routes = [
       { path: 'security/organisations', name: 'security-organisations', component: () => import('./views/security/OrganisationsView.vue') },
       { path: 'security/audit', name: 'security-audit', component: () => import('./views/security/AuditView.vue') },
       // Major hazard sources (issue 5): menu entries of the hazard, risk, report and classification modules.
+      { path: 'hazard/sources', name: 'hazard-sources', component: () => import('./views/hazard/SourcesView.vue') },
+      { path: 'hazard/sources/:unitId(\\d+)', name: 'hazard-source', component: () => import('./views/hazard/SourceView.vue'), props: true },
+      { path: 'hazard/detector-check', name: 'hazard-detector-check', component: () => import('./views/hazard/DetectorCheckView.vue') },
       { path: 'hazard/responsibility', name: 'hazard-responsibility', component: () => import('./views/hazard/ResponsibilityView.vue') },
       { path: 'risk/scores', name: 'risk-scores', component: () => import('./views/risk/ScoresView.vue') },
       { path: 'risk/warnings', name: 'risk-warnings', component: () => import('./views/risk/WarningsView.vue') },

@@ -9,7 +9,8 @@ describe('strings of the major-hazard pages', () => {
   const files = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]))
   const src = new URL('../src/', import.meta.url).pathname
   const sources = [...['views/hazard', 'views/risk', 'views/report', 'views/classification'].flatMap((d) => files(src + d)),
-    ...['ColourTag', 'ClassTag', 'EnterpriseSelect', 'StepTimeline', 'FilePicker', 'FileList'].map((c) => `${src}components/${c}.vue`), src + 'format.js']
+    ...['ColourTag', 'ClassTag', 'EnterpriseSelect', 'StepTimeline', 'FilePicker', 'FileList', 'PointTrend'].map((c) => `${src}components/${c}.vue`), src + 'format.js',
+    src + 'views/MapView.vue']
 
   it('every key a page uses exists in Chinese and in English', () => {
     const missing = []
@@ -28,7 +29,7 @@ describe('strings of the major-hazard pages', () => {
 
   it('English has every Chinese key of the sections these pages added', () => {
     const keys = (o, p = '') => Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v, p + k + '.') : [p + k]))
-    for (const section of ['fmt', 'file', 'risk', 'warn', 'duty', 'rep', 'hd', 'cls', 'cmt', 'diag']) {
+    for (const section of ['fmt', 'file', 'risk', 'warn', 'duty', 'rep', 'hd', 'cls', 'cmt', 'diag', 'hz', 'spot', 'det']) {
       expect(keys(messages.en[section]).sort(), section).toEqual(keys(messages['zh-CN'][section]).sort())
     }
   })

@@ -70,6 +70,38 @@ export default {
       inspection: '检查名称', inspectedOn: '检查日期', inspectors: '检查人员', notes: '备注', count: '未销号 / 隐患数',
       newInspection: '新建专项检查', showDangers: '查看隐患', filteredBy: '已筛选：{title}', recorded: '隐患已录入'
     },
+    hz: {
+      title: '重大危险源', hint: 'GB 18218-2018 辨识与分级；点击危险源查看其监测点位、实时数据、报警、趋势、位置和在线抽查',
+      list: '重大危险源', search: '编码 / 名称', allUnits: '含非重大危险源单元', notMajor: '非重大危险源',
+      grade: { 1: '一级', 2: '二级', 3: '三级', 4: '四级' },
+      note: 'S ≥ 1 为重大危险源；R = α·Σβq/Q 决定分级（R ≥ 100 一级，50–100 二级，10–50 三级，< 10 四级）。风险颜色来自风险模型（已安装时）。',
+      points: '监测点位', pointsCount: '{n} 个点位，{alarms} 个报警', noPoints: '该危险源没有监测点位', trend: '趋势',
+      onMap: '位置', openMap: '在一张图中查看', noGeometry: '该单元没有地图图形'
+    },
+    spot: {
+      title: '在线抽查', ofSource: '在线抽查记录', record: '在线抽查', save: '记录抽查', saved: '抽查已记录',
+      count: '共 {n} 次抽查，异常 {abnormal} 次', checkedAt: '抽查时间', checkedBy: '抽查人', result: '抽查结论',
+      results: { NORMAL: '正常', ABNORMAL: '异常' }, remark: '说明', remarkHint: '发现的情况（结论为异常时必填）',
+      seen: '抽查时所见', seenText: '{points} 个点位（{values} 个有数值），{alarms} 个报警',
+      snapshotNote: '当前显示 {n} 个点位、{alarms} 个报警。保存时平台记录抽查人、时间和当时的实时数据快照。',
+      resultRequired: '请选择抽查结论', remarkRequired: '结论为异常时请说明发现的情况', remarkLength: '说明不能超过 2000 个字符'
+    },
+    det: {
+      title: '报警设定值核查', hint: '可燃气体、有毒气体和氧气探测器的报警设定值按 GB/T 50493-2019《石油化工可燃气体和有毒气体检测报警设计标准》核查',
+      summary: '共核查 {checked} 个探测器：{violating} 个不符合，{advisory} 个有建议项', showAll: '显示全部探测器',
+      detector: '探测器（点位）', verdict: '结论', violation: '不符合', advisory: '建议', compliant: '符合', findings: '核查发现（规则 · 条款 · 说明）',
+      rule: {
+        COMBUSTIBLE_UNIT: '可燃气体探测器应以 %LEL 计量', COMBUSTIBLE_RANGE: '可燃气体测量范围应为 0–100 %LEL',
+        COMBUSTIBLE_FIRST_LEVEL: '可燃气体一级报警设定值 ≤ 25 %LEL', COMBUSTIBLE_SECOND_LEVEL: '可燃气体二级报警设定值 ≤ 50 %LEL',
+        TOXIC_UNIT: '有毒气体探测器应以 ppm 或 mg/m³ 计量', TOXIC_OEL_MISSING: '缺少职业接触限值（GBZ 2.1），无法按限值核查',
+        TOXIC_RANGE: '有毒气体测量范围应为 0–300 % OEL（或 0–30 % IDLH）', TOXIC_FIRST_LEVEL: '有毒气体一级报警设定值 ≤ 100 % OEL（或 5 % IDLH）',
+        TOXIC_SECOND_LEVEL: '有毒气体二级报警设定值 ≤ 200 % OEL（或 10 % IDLH）', OXYGEN_UNIT: '氧气探测器应以 %VOL 计量',
+        OXYGEN_RANGE: '环境氧气测量范围宜为 0–25 %VOL', OXYGEN_LOW_ALARM: '缺氧报警设定值宜为 19.5 %VOL', OXYGEN_HIGH_ALARM: '富氧报警设定值宜为 23.5 %VOL',
+        ALARM_ORDER: '一级报警设定值应低于二级报警设定值', SET_POINT_OUT_OF_RANGE: '报警设定值应在测量范围之内',
+        SET_POINTS_MISSING: '未设置报警设定值', NOT_CHECKABLE: '无法核查'
+      },
+      note: '“不符合”违反标准“应/不得”条款；“建议”偏离“宜”条款或缺少核查所需数据。说明为平台核查程序的原文。修改设定值请打开点位档案。'
+    },
     cls: {
       title: '企业分类监管', hint: '特别管控 / 重点关注 / 一般监管，按可配置规则综合承诺公告、实时监测、包保履职、三录入和评价报告',
       enterprises: '企业分类', rules: '分类规则', classLabel: '分类', class: { SPECIAL_CONTROL: '特别管控', KEY_ATTENTION: '重点关注', GENERAL: '一般监管' },
@@ -167,6 +199,38 @@ export default {
       noteHint: 'Acceptance note (required when rejecting)', accept: 'Accept (close)', reject: 'Reject',
       inspection: 'Inspection', inspectedOn: 'Inspected', inspectors: 'Inspectors', notes: 'Notes', count: 'Open / found',
       newInspection: 'New special inspection', showDangers: 'Hidden dangers', filteredBy: 'Filtered: {title}', recorded: 'Hidden danger recorded'
+    },
+    hz: {
+      title: 'Major hazard sources', hint: 'GB 18218-2018 identification and grading; open a source for its monitoring points, live values, alarms, trends, place and spot checks',
+      list: 'Major hazard sources', search: 'Code / name', allUnits: 'Include units that are not major hazard sources', notMajor: 'Not major',
+      grade: { 1: 'Grade 1', 2: 'Grade 2', 3: 'Grade 3', 4: 'Grade 4' },
+      note: 'S ≥ 1 makes a major hazard source; R = α·Σβq/Q gives the grade (R ≥ 100 grade 1, 50–100 grade 2, 10–50 grade 3, < 10 grade 4). Risk colours come from the risk model when it is installed.',
+      points: 'Monitoring points', pointsCount: '{n} points, {alarms} alarms', noPoints: 'This hazard source has no monitoring points', trend: 'Trend',
+      onMap: 'Place', openMap: 'Open on the park map', noGeometry: 'This unit has no shape on the map'
+    },
+    spot: {
+      title: 'Spot checks', ofSource: 'Spot checks', record: 'Spot check', save: 'Record check', saved: 'Spot check recorded',
+      count: '{n} checks, {abnormal} abnormal', checkedAt: 'Checked', checkedBy: 'Checked by', result: 'Result',
+      results: { NORMAL: 'Normal', ABNORMAL: 'Abnormal' }, remark: 'Remark', remarkHint: 'What was found (required when abnormal)',
+      seen: 'What was shown', seenText: '{points} points ({values} with a value), {alarms} alarms',
+      snapshotNote: '{n} points and {alarms} alarms shown now. The platform records who checked, when, and a snapshot of the live data.',
+      resultRequired: 'Choose a result', remarkRequired: 'Say what is abnormal', remarkLength: 'At most 2000 characters'
+    },
+    det: {
+      title: 'Detector set-point check', hint: 'Alarm set points of combustible, toxic and oxygen detectors checked against GB/T 50493-2019 (gas detection and alarm design in petrochemical plants)',
+      summary: '{checked} detectors checked: {violating} break a rule, {advisory} with advisories', showAll: 'Show all detectors',
+      detector: 'Detector (point)', verdict: 'Verdict', violation: 'Violation', advisory: 'Advisory', compliant: 'Compliant', findings: 'Findings (rule · clause · explanation)',
+      rule: {
+        COMBUSTIBLE_UNIT: 'Combustible gas detectors read in %LEL', COMBUSTIBLE_RANGE: 'Combustible gas range is 0–100 %LEL',
+        COMBUSTIBLE_FIRST_LEVEL: 'Combustible first-level alarm ≤ 25 %LEL', COMBUSTIBLE_SECOND_LEVEL: 'Combustible second-level alarm ≤ 50 %LEL',
+        TOXIC_UNIT: 'Toxic gas detectors read in ppm or mg/m³', TOXIC_OEL_MISSING: 'No occupational exposure limit (GBZ 2.1): not checked against it',
+        TOXIC_RANGE: 'Toxic gas range is 0–300 % OEL (or 0–30 % IDLH)', TOXIC_FIRST_LEVEL: 'Toxic first-level alarm ≤ 100 % OEL (or 5 % IDLH)',
+        TOXIC_SECOND_LEVEL: 'Toxic second-level alarm ≤ 200 % OEL (or 10 % IDLH)', OXYGEN_UNIT: 'Oxygen detectors read in %VOL',
+        OXYGEN_RANGE: 'Ambient oxygen range should be 0–25 %VOL', OXYGEN_LOW_ALARM: 'Oxygen deficiency alarm should be 19.5 %VOL', OXYGEN_HIGH_ALARM: 'Oxygen enrichment alarm should be 23.5 %VOL',
+        ALARM_ORDER: 'First-level alarm below the second-level alarm', SET_POINT_OUT_OF_RANGE: 'Set points inside the measuring range',
+        SET_POINTS_MISSING: 'No alarm set points configured', NOT_CHECKABLE: 'Cannot be checked'
+      },
+      note: 'A violation breaks a shall / shall-not clause of the standard; an advisory deviates from a should clause or lacks data for the check. Explanations are the checker\'s own words. Open the point\'s record to change its set points.'
     },
     cls: {
       title: 'Enterprise classification', hint: 'Special control / key attention / general supervision by configurable rules over commitments, live monitoring, duty performance, 三录入 and reports',

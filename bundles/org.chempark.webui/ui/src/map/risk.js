@@ -3,16 +3,20 @@
 import { api } from '../api/http'
 import { usePlatform } from '../stores/platform'
 
-/** {available, enterprises: Map id → colour, units: Map id → colour}; empty maps when the module is absent. */
+/**
+ * {available, enterprises: Map id → colour, units: Map id → colour, unitScores: Map id → {colour, score}};
+ * empty maps when the module is absent (or the user may not read it).
+ */
 export async function loadRiskColours() {
-  const none = { available: false, enterprises: new Map(), units: new Map() }
+  const none = { available: false, enterprises: new Map(), units: new Map(), unitScores: new Map() }
   if (!usePlatform().hasModule('risk')) return none
   try {
     const [ents, units] = await Promise.all([api.get('/risk/scores', { of: 'enterprise' }), api.get('/risk/scores', { of: 'unit' })])
     return {
       available: true,
       enterprises: new Map(ents.map((s) => [s.enterpriseId, s.colour])),
-      units: new Map(units.filter((s) => s.unitId != null).map((s) => [s.unitId, s.colour]))
+      units: new Map(units.filter((s) => s.unitId != null).map((s) => [s.unitId, s.colour])),
+      unitScores: new Map(units.filter((s) => s.unitId != null).map((s) => [s.unitId, { colour: s.colour, score: s.score }]))
     }
   } catch {
     return none

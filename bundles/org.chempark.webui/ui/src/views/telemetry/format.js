@@ -23,6 +23,11 @@ export function limitLines(p) {
     .map(([name, value]) => ({ name, value, color: LIMIT_COLOR[name] }))
 }
 
+/** "LL 1 · L 2 · H 8 · HH 9": the alarm set points a point has. */
+export function limitsText(p) {
+  return [['LL', p.ll], ['L', p.l], ['H', p.h], ['HH', p.hh]].filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => `${k} ${v}`).join(' · ')
+}
+
 /** history API series (raw [[t, v, q]] or buckets [{t, avg …}]) → ECharts [[ms, v]]. */
 export function toSeries(rows) {
   return (rows || []).map((r) => (Array.isArray(r) ? [new Date(r[0]).getTime(), r[1]] : [new Date(r.t).getTime(), r.avg]))
