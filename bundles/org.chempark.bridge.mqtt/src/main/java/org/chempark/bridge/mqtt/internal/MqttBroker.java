@@ -36,8 +36,8 @@ public class MqttBroker {
         @AttributeDefinition(name = "Sync the journal 同步写盘", description = "A PUBACK only after the message is on disk. Turn off only for tests.")
         boolean journalSync() default true;
 
-        @AttributeDefinition(name = "Ingest workers 入库线程数")
-        int ingestWorkers() default 4;
+        @AttributeDefinition(name = "Ingest workers 入库线程数", description = "Parallel consumers of the ingest queue; each waits until its batch is committed")
+        int ingestWorkers() default 8;
     }
 
     private final BrokerRuntime runtime;
