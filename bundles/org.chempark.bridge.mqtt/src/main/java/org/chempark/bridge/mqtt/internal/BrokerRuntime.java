@@ -91,6 +91,9 @@ public final class BrokerRuntime implements AutoCloseable {
         c.addQueueConfiguration(QueueConfiguration.of(INGEST_QUEUE).setAddress(INGEST_ADDRESS)
                 .setRoutingType(RoutingType.MULTICAST).setDurable(true).setAutoCreated(false));
 
+        // one cumulative acknowledgement per ingest batch instead of one per message
+        c.registerBrokerPlugin(new DefaultPriority());
+
         DeviceSecurityManager security = new DeviceSecurityManager(registry, PLATFORM_USER, platformPassword);
         server = new ActiveMQServerImpl(c, security);
         for (ProtocolManagerFactory f : protocols) {

@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class IngestLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IngestLoop.class);
+    /** Acknowledgements are sent with a batch's commit, never on their own. */
+    private static final int ACK_BATCH_BYTES = Integer.MAX_VALUE;
 
     /** Tuning: workers (sessions), most messages and readings per batch, longest wait to fill a batch. */
     public record Tuning(int workers, int maxMessages, int maxReadings, long lingerMillis, long sinkTimeoutSeconds) {
@@ -91,7 +93,7 @@ public final class IngestLoop implements AutoCloseable {
         while (running) {
             try (ClientSessionFactory sf = locator.createSessionFactory();
                     ClientSession session = sf.createSession(broker.platformUser(), broker.platformPassword(), false, true,
-                            false, false, 0);
+                            false, false, ACK_BATCH_BYTES);
                     ClientConsumer consumer = session.createConsumer(BrokerRuntime.INGEST_QUEUE)) {
                 session.start();
                 backoff = 100;
@@ -165,8 +167,11 @@ public final class IngestLoop implements AutoCloseable {
                 return false;
             }
         }
+        // messages of the default priority (see DefaultPriority) are acknowledged cumulatively: the
+        // client only remembers the last one and sends one acknowledgement with the commit; any
+        // other message (one journaled before that plugin existed) is acknowledged on its own
         for (ClientMessage t : taken) {
-            t.individualAcknowledge();
+            t.acknowledge();
         }
         session.commit();
         messages.addAndGet(count);

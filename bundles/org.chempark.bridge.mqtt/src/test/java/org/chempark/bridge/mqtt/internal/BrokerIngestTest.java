@@ -225,4 +225,65 @@ class BrokerIngestTest {
         await("100 readings after restart", () -> sink.readings.size() == 100);
         await("queue drained: every message acknowledged", () -> broker.backlog() == 0);
     }
+
+    /** Counts the acknowledgement packets the ingest consumers send to the broker. */
+    private AckCounter countAcks() {
+        AckCounter counter = new AckCounter();
+        broker.server().getRemotingService().addIncomingInterceptor(counter);
+        return counter;
+    }
+
+    static final class AckCounter implements org.apache.activemq.artemis.api.core.Interceptor {
+        final AtomicInteger cumulative = new AtomicInteger();
+        final AtomicInteger individual = new AtomicInteger();
+
+        @Override
+        public boolean intercept(org.apache.activemq.artemis.core.protocol.core.Packet packet,
+                org.apache.activemq.artemis.spi.core.protocol.RemotingConnection connection) {
+            if (packet instanceof org.apache.activemq.artemis.core.protocol.core.impl.wireformat.SessionIndividualAcknowledgeMessage) {
+                individual.incrementAndGet();
+            } else if (packet instanceof org.apache.activemq.artemis.core.protocol.core.impl.wireformat.SessionAcknowledgeMessage) {
+                cumulative.incrementAndGet();
+            }
+            return true;
+        }
+    }
+
+    @Test
+    void aBatchIsAcknowledgedWithOnePacketNotOnePerMessage() throws Exception {
+        AckCounter acks = countAcks();
+        MqttClient c = connect("gw-1", secret1);
+        for (int i = 0; i < 300; i++) {
+            publish(c, "chempark/v1/gw-1/readings", "{\"point\":\"B-" + i + "\",\"value\":" + i + "}", 1);
+        }
+        c.disconnect();
+        startLoop();
+        await("300 readings", () -> sink.readings.size() == 300);
+        await("queue drained: every message acknowledged", () -> broker.backlog() == 0);
+        assertThat(acks.individual.get()).isZero();
+        // batches of at most 500 messages, two workers: at least one acknowledgement, far fewer than 300
+        assertThat(acks.cumulative.get()).isBetween(1, 30);
+    }
+
+    @Test
+    void messagesOfAnotherPriorityAreStillAcknowledgedEachOne() throws Exception {
+        // as journaled by a broker without the DefaultPriority plugin (MQTT messages get priority 0)
+        DefaultPriority plugin = (DefaultPriority) broker.server().getBrokerPlugins().stream()
+                .filter(DefaultPriority.class::isInstance).findFirst().orElseThrow();
+        broker.server().unRegisterBrokerPlugin(plugin);
+        MqttClient c = connect("gw-1", secret1);
+        for (int i = 0; i < 20; i++) {
+            publish(c, "chempark/v1/gw-1/readings", "{\"point\":\"OLD-" + i + "\",\"value\":" + i + "}", 1);
+        }
+        broker.server().registerBrokerPlugin(plugin);
+        for (int i = 0; i < 20; i++) {
+            publish(c, "chempark/v1/gw-1/readings", "{\"point\":\"NEW-" + i + "\",\"value\":" + i + "}", 1);
+        }
+        c.disconnect();
+        AckCounter acks = countAcks();
+        startLoop();
+        await("40 readings", () -> sink.readings.size() == 40);
+        await("queue drained: every message acknowledged", () -> broker.backlog() == 0);
+        assertThat(acks.individual.get()).isGreaterThanOrEqualTo(20);
+    }
 }
