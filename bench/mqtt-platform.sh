@@ -59,7 +59,8 @@ W="$I_DIR/bench"; mkdir -p "$W"
 CP="$(instance_tool_cp)"
 : > "$W/creds.txt"
 for c in $(seq 0 $((CONNS - 1))); do
-  instance_api POST /mqtt/devices "{\"deviceId\":\"d-$c\",\"enterpriseId\":1,\"description\":\"benchmark\"}" >/dev/null
+  # park-level gateways (enterpriseId 0): they publish points of every enterprise, which a device of one enterprise may not
+  instance_api POST /mqtt/devices "{\"deviceId\":\"d-$c\",\"enterpriseId\":0,\"description\":\"benchmark\"}" >/dev/null
   echo "d-$c=$(instance_api POST /mqtt/devices/d-$c/secret | jq -r .secret)" >> "$W/creds.txt"
 done
 # every demo point with a value in its normal band: the middle of [L, H], else clear of the one limit it has

@@ -207,6 +207,37 @@ public class MqttIT extends ChemParkTestSupport {
                 () -> get(API + "/telemetry/unknown-points").body().contains("IT-UNKNOWN-9"));
         assertTrue(get(API + "/telemetry/sources").body().contains("mqtt:it-gw-1"));
         c3.disconnect();
+
+        // a device of an enterprise delivers only that enterprise's points: another enterprise's point is a dead letter
+        JsonNode own = null, foreign = null;
+        for (JsonNode p : json(get(API + "/telemetry/latest"))) {
+            if (!p.hasNonNull("enterpriseId")) {
+                continue;
+            }
+            if (own == null) {
+                own = p;
+            } else if (foreign == null && p.path("enterpriseId").asLong() != own.path("enterpriseId").asLong()) {
+                foreign = p;
+            }
+        }
+        assertNotNull("demo points of two enterprises", foreign);
+        HttpResponse<String> created = post(API + "/mqtt/devices", "application/json", ("{\"deviceId\":\"it-gw-ent\",\"enterpriseId\":"
+                + own.path("enterpriseId").asLong() + ",\"description\":\"enterprise gateway\"}").getBytes(StandardCharsets.UTF_8));
+        assertEquals(created.body(), 201, created.statusCode());
+        String secret = json(post(API + "/mqtt/devices/it-gw-ent/secret", "application/json", new byte[0])).path("secret").asText();
+        MqttClient c4 = connectWhenReady("it-gw-ent", secret);
+        String ownCode = own.path("pointCode").asText(), foreignCode = foreign.path("pointCode").asText();
+        java.time.Instant ts = java.time.Instant.now().minusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        publish(c4, "chempark/v1/it-gw-ent/readings", "{\"readings\":[{\"point\":\"" + ownCode + "\",\"value\":1.25,\"ts\":\"" + ts + "\"},"
+                + "{\"point\":\"" + foreignCode + "\",\"value\":1.25,\"ts\":\"" + ts + "\"}]}", 1);
+        await("the foreign point is a dead letter", Duration.ofSeconds(30),
+                () -> get(API + "/telemetry/dead-letters?source=mqtt:it-gw-ent").body().contains("point of another enterprise: " + foreignCode));
+        String range = "&from=" + ts + "&to=" + ts.plusSeconds(1);
+        String stored = get(API + "/telemetry/history?points=" + ownCode + range).body();
+        assertTrue(stored, stored.contains("1.25"));
+        String notStored = get(API + "/telemetry/history?points=" + foreignCode + range).body();
+        assertFalse(notStored, notStored.contains("1.25"));
+        c4.disconnect();
     }
 
     private static boolean listening(int port) {

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.chempark.sdk.telemetry.Quality;
 import org.chempark.sdk.telemetry.Reading;
 import org.chempark.sdk.telemetry.ReadingSink;
+import org.chempark.sdk.telemetry.TelemetrySource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,6 +71,8 @@ public final class IngestPipeline implements ReadingSink {
             batches = new AtomicLong(), failedBatches = new AtomicLong();
     private final Map<String, AtomicLong> deadLetterReasons = new ConcurrentHashMap<>();
     private final Map<String, SourceCounters> sources = new ConcurrentHashMap<>();
+    /** The registered sources by id: whose enterprise a reading's source belongs to. */
+    private final Map<String, TelemetrySource> registered = new ConcurrentHashMap<>();
 
     public IngestPipeline(ReadingStore store, PointCatalog catalog, LatestCache latest, Settings settings, Listener listener, Clock clock) {
         this.store = store;
@@ -85,6 +88,21 @@ public final class IngestPipeline implements ReadingSink {
             writers.add(t);
             t.start();
         }
+    }
+
+    /** A source registered: from now on its readings are checked against its enterprise. */
+    public void addSource(TelemetrySource source) {
+        registered.put(source.id(), source);
+    }
+
+    public void removeSource(TelemetrySource source) {
+        registered.values().remove(source);
+    }
+
+    /** The enterprise of a registered source, 0 for a park-level or an unregistered one. */
+    long enterpriseOf(String sourceId) {
+        TelemetrySource s = registered.get(sourceId);
+        return s == null ? 0 : s.enterpriseId();
     }
 
     @Override
@@ -182,7 +200,8 @@ public final class IngestPipeline implements ReadingSink {
         for (int i = 0; i < batch.size(); i++) {
             for (Reading r0 : batch.get(i).readings()) {
                 Reading r = normalise(r0);
-                long[] src = perSource.computeIfAbsent(r.source(), k -> new long[4]);
+                // accepted, unknown, rejected, newest reading (epoch ms), the source's enterprise
+                long[] src = perSource.computeIfAbsent(r.source(), k -> new long[] { 0, 0, 0, 0, enterpriseOf(k) });
                 PointMeta p = catalog.byCode(r.pointId());
                 if (p == null) {
                     receipts[i][1]++;
@@ -191,7 +210,10 @@ public final class IngestPipeline implements ReadingSink {
                             (a, b) -> new ReadingStore.UnknownCount(a.code(), a.source(), a.count() + 1, a.first(), b.last()));
                     continue;
                 }
-                String invalid = validate(r, p, now);
+                String invalid = src[4] > 0 ? foreign(r, p, src[4]) : null;
+                if (invalid == null) {
+                    invalid = validate(r, p, now);
+                }
                 if (invalid != null) {
                     receipts[i][2]++;
                     src[2]++;
@@ -270,6 +292,19 @@ public final class IngestPipeline implements ReadingSink {
             return r;
         }
         return new Reading(code, r.timestamp(), r.value(), r.quality(), source.isEmpty() ? "?" : source);
+    }
+
+    /**
+     * Why a reading of a source that belongs to an enterprise cannot be stored for this point (it
+     * is another enterprise's or the park's), or null when the point is the source's enterprise's.
+     */
+    static String foreign(Reading r, PointMeta p, long sourceEnterprise) {
+        if (p.enterpriseId() != null && p.enterpriseId() == sourceEnterprise) {
+            return null;
+        }
+        return "point of another enterprise: " + r.pointId() + " belongs to " + (p.enterpriseId() == null ? "the park"
+                : "enterprise " + p.enterpriseId()) + ", the source " + r.source() + " to enterprise " + sourceEnterprise
+                + " (a source may deliver only its own enterprise's points; correct the source's or the point's enterprise)";
     }
 
     /** Why a reading of a known point cannot be stored, or null when it can. */

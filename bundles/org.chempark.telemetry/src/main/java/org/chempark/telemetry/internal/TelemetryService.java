@@ -23,11 +23,14 @@ import org.chempark.sdk.telemetry.LiveValues;
 import org.chempark.sdk.telemetry.Reading;
 import org.chempark.sdk.telemetry.ReadingHistory;
 import org.chempark.sdk.telemetry.ReadingSink;
+import org.chempark.sdk.telemetry.TelemetrySource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
@@ -95,6 +98,16 @@ public class TelemetryService implements ReadingSink, LiveValues, ReadingHistory
         housekeeping.scheduleWithFixedDelay(alarms::tick, 1, 1, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(this::flushLatest, settings.latestFlushMs(), settings.latestFlushMs(), TimeUnit.MILLISECONDS);
         LOG.info("Telemetry started: {} points, {} latest values, {} active alarms", points, latest.all().size(), alarms.activeAlarms().size());
+    }
+
+    /** Every protocol bridge's connections and devices: readings of an enterprise's source are checked against its points. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addSource(TelemetrySource source) {
+        pipeline.addSource(source);
+    }
+
+    void removeSource(TelemetrySource source) {
+        pipeline.removeSource(source);
     }
 
     private void maintainQuietly() {

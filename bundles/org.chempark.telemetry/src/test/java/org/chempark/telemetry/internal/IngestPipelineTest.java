@@ -17,6 +17,8 @@ import org.chempark.asset.PointType;
 import org.chempark.sdk.telemetry.Quality;
 import org.chempark.sdk.telemetry.Reading;
 import org.chempark.sdk.telemetry.ReadingSink.IngestReceipt;
+import org.chempark.sdk.telemetry.SourceStatus;
+import org.chempark.sdk.telemetry.TelemetrySource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -114,6 +116,44 @@ class IngestPipelineTest {
         // batched: far fewer transactions than submissions
         assertThat((Long) t.pipeline.counters().get("batches")).isLessThan(200);
         assertThat(t.pipeline.queued()).isZero();
+    }
+
+    /** A registered source of {@code enterprise} (0: park level). */
+    static TelemetrySource source(String id, long enterprise) {
+        return new TelemetrySource() {
+            public String id() { return id; }
+            public String protocol() { return id.substring(0, id.indexOf(':')); }
+            public String name() { return id; }
+            public String endpoint() { return "test"; }
+            public SourceStatus status() { return new SourceStatus(SourceStatus.State.ONLINE, null, Instant.now(), null, 0); }
+            public long enterpriseId() { return enterprise; }
+        };
+    }
+
+    @Test
+    void aSourceOfAnEnterpriseDeliversOnlyThatEnterprisesPoints() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        TelemetryService t = start(Settings.builder().writers(1).build(), new TestClock(now));
+        TelemetrySource gw = source("mqtt:gw-e01", 101);
+        t.addSource(gw);
+        t.addSource(source("modbus:park-gds", 0));
+        List<Reading> batch = List.of(
+                Reading.good("E01-LT-1001", now, 5, "mqtt:gw-e01"),          // its own enterprise's point
+                Reading.good("E02-PT-2001", now, 1, "mqtt:gw-e01"),          // enterprise 102's point
+                Reading.good("E02-PT-2001", now.minusMillis(1), 1, "modbus:park-gds"), // a park-level source may
+                Reading.good("E02-PT-2001", now.minusMillis(2), 1, "rest:import"));    // not registered: not restricted
+        IngestReceipt r = t.submit(batch).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        assertThat(r).isEqualTo(new IngestReceipt(3, 0, 1));
+        assertThat(db.count("SELECT count(*) FROM telemetry.reading WHERE point_id = 3")).isEqualTo(2);
+        assertThat(db.rows("SELECT source, reason FROM telemetry.dead_letter")).singleElement().satisfies(row -> {
+            assertThat(row.get(0)).isEqualTo("mqtt:gw-e01");
+            assertThat((String) row.get(1)).startsWith("point of another enterprise: E02-PT-2001 belongs to enterprise 102, the source mqtt:gw-e01 to enterprise 101");
+        });
+        assertThat(t.pipeline.counters().get("deadLettersByReason").toString()).contains("point of another enterprise=1");
+        // once the source is gone, its readings are no longer checked
+        t.removeSource(gw);
+        assertThat(t.submit(List.of(Reading.good("E02-PT-2001", now.minusMillis(3), 1, "mqtt:gw-e01"))).toCompletableFuture()
+                .get(30, TimeUnit.SECONDS).accepted()).isEqualTo(1);
     }
 
     @Test

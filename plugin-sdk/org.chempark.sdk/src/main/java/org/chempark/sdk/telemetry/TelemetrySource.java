@@ -24,4 +24,16 @@ public interface TelemetrySource {
     String endpoint();
 
     SourceStatus status();
+
+    /**
+     * The enterprise this source belongs to (an asset-model enterprise id), or 0 for a park-level
+     * source. The ingest pipeline stores readings of a source that belongs to an enterprise only
+     * for that enterprise's points; readings of another enterprise's points go to the dead-letter
+     * store with the reason. Readings of a source that is not registered are not restricted.
+     *
+     * @since 1.2
+     */
+    default long enterpriseId() {
+        return 0;
+    }
 }

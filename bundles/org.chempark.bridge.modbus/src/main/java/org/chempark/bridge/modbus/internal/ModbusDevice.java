@@ -108,4 +108,9 @@ public class ModbusDevice implements TelemetrySource {
     public SourceStatus status() {
         return poller.status();
     }
+
+    @Override
+    public long enterpriseId() {
+        return Math.max(0, poller.settings().enterpriseId());
+    }
 }

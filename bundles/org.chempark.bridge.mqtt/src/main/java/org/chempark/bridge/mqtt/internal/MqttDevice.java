@@ -109,4 +109,9 @@ public class MqttDevice implements TelemetrySource {
     public SourceStatus status() {
         return registry.status(device.deviceId());
     }
+
+    @Override
+    public long enterpriseId() {
+        return Math.max(0, device.enterpriseId());
+    }
 }

@@ -32,7 +32,7 @@ public class OpcUaConnectionComponent implements TelemetrySource {
     private final String pid;
     private final OpcUaConnection connection; // null when the configuration is invalid
     private final SourceStatus invalid;
-    private final Long enterpriseId;
+    private final long enterpriseId;
 
     @Activate
     public OpcUaConnectionComponent(ClientConfig config, java.util.Map<String, Object> properties,
@@ -49,7 +49,7 @@ public class OpcUaConnectionComponent implements TelemetrySource {
         this.name = settings != null ? settings.name() : (config.name() == null || config.name().isBlank() ? pid : config.name());
         this.endpoint = config.endpointUrl();
         this.invalid = bad;
-        this.enterpriseId = config.enterpriseId() > 0 ? config.enterpriseId() : null;
+        this.enterpriseId = Math.max(0, config.enterpriseId());
         this.connection = settings == null ? null : new OpcUaConnection(settings, pki, sink);
         if (connection != null) {
             connection.start();
@@ -83,8 +83,9 @@ public class OpcUaConnectionComponent implements TelemetrySource {
         return endpoint;
     }
 
-    /** The enterprise the DCS belongs to, null for a park-level connection. */
-    Long enterpriseId() {
+    /** The enterprise the DCS belongs to, 0 for a park-level connection. */
+    @Override
+    public long enterpriseId() {
         return enterpriseId;
     }
 
