@@ -38,6 +38,9 @@ public class MqttBroker {
 
         @AttributeDefinition(name = "Ingest workers 入库线程数", description = "Parallel consumers of the ingest queue; each waits until its batch is committed")
         int ingestWorkers() default 8;
+
+        @AttributeDefinition(name = "Messages per ingest batch 每批消息数", description = "Most messages one worker takes into one PostgreSQL and broker transaction")
+        int ingestBatchMessages() default 1000;
     }
 
     private final BrokerRuntime runtime;
@@ -68,6 +71,10 @@ public class MqttBroker {
 
     int ingestWorkers() {
         return Math.max(1, config.ingestWorkers());
+    }
+
+    int ingestBatchMessages() {
+        return Math.max(1, config.ingestBatchMessages());
     }
 
     @Deactivate

@@ -21,7 +21,7 @@ public class MqttIngest {
     public MqttIngest(@Reference MqttBroker broker, @Reference(policyOption = ReferencePolicyOption.GREEDY) ReadingSink sink, @Reference DeviceRegistry registry) {
         IngestLoop.Tuning d = IngestLoop.Tuning.defaults();
         loop = new IngestLoop(broker.runtime(), sink, registry,
-                new IngestLoop.Tuning(broker.ingestWorkers(), d.maxMessages(), d.maxReadings(), d.lingerMillis(), d.sinkTimeoutSeconds()));
+                new IngestLoop.Tuning(broker.ingestWorkers(), broker.ingestBatchMessages(), d.maxReadings(), d.lingerMillis(), d.sinkTimeoutSeconds()));
         loop.start();
     }
 
