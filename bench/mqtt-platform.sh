@@ -134,6 +134,7 @@ for RPM in 1 50; do
   log "platform, $RPM reading(s)/message, offered $OFFER messages/s, ${DURATION}s (sustained)"
   platform_run "$RPM" "$RPM" "$OFFER" "$DURATION"
 done
+instance_relogin >/dev/null   # the access token lives 15 minutes; the runs took longer
 ALARMS=$(instance_api GET /telemetry/status | jq -r '.activeAlarms')
 STATUS=$(instance_api GET /telemetry/status | jq -c 'del(.deadLettersByReason)')
 LOADAVG=$(cut -d' ' -f1-3 /proc/loadavg)
