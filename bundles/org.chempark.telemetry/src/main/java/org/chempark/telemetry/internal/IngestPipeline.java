@@ -96,12 +96,19 @@ public final class IngestPipeline implements ReadingSink {
     }
 
     public void removeSource(TelemetrySource source) {
-        registered.values().remove(source);
+        registered.values().removeIf(s -> s == source);
     }
 
     /** The enterprise of a registered source, 0 for a park-level or an unregistered one. */
     long enterpriseOf(String sourceId) {
         TelemetrySource s = registered.get(sourceId);
+        if (s == null || !sourceId.equals(s.id())) {
+            // a source's id can change with its configuration (an MQTT device renamed in place)
+            s = registered.values().stream().filter(x -> sourceId.equals(x.id())).findFirst().orElse(null);
+            if (s != null) {
+                registered.put(sourceId, s);
+            }
+        }
         return s == null ? 0 : s.enterpriseId();
     }
 

@@ -120,10 +120,15 @@ class IngestPipelineTest {
 
     /** A registered source of {@code enterprise} (0: park level). */
     static TelemetrySource source(String id, long enterprise) {
+        return source(new String[] { id }, enterprise);
+    }
+
+    /** A source whose id can change (id[0]), as an MQTT device's with its configuration. */
+    static TelemetrySource source(String[] idRef, long enterprise) {
         return new TelemetrySource() {
-            public String id() { return id; }
-            public String protocol() { return id.substring(0, id.indexOf(':')); }
-            public String name() { return id; }
+            public String id() { return idRef[0]; }
+            public String protocol() { return idRef[0].substring(0, idRef[0].indexOf(':')); }
+            public String name() { return idRef[0]; }
             public String endpoint() { return "test"; }
             public SourceStatus status() { return new SourceStatus(SourceStatus.State.ONLINE, null, Instant.now(), null, 0); }
             public long enterpriseId() { return enterprise; }
@@ -150,6 +155,15 @@ class IngestPipelineTest {
             assertThat((String) row.get(1)).startsWith("point of another enterprise: E02-PT-2001 belongs to enterprise 102, the source mqtt:gw-e01 to enterprise 101");
         });
         assertThat(t.pipeline.counters().get("deadLettersByReason").toString()).contains("point of another enterprise=1");
+        // renamed in place (same service, new id): its readings under the new id are still checked
+        String[] id = { "mqtt:gw-old" };
+        TelemetrySource renamed = source(id, 101);
+        t.addSource(renamed);
+        id[0] = "mqtt:gw-new";
+        assertThat(t.submit(List.of(Reading.good("E02-PT-2001", now.minusMillis(4), 1, "mqtt:gw-new"))).toCompletableFuture()
+                .get(30, TimeUnit.SECONDS).rejected()).isEqualTo(1);
+        t.removeSource(renamed);
+        assertThat(t.pipeline.enterpriseOf("mqtt:gw-new")).isZero();
         // once the source is gone, its readings are no longer checked
         t.removeSource(gw);
         assertThat(t.submit(List.of(Reading.good("E02-PT-2001", now.minusMillis(3), 1, "mqtt:gw-e01"))).toCompletableFuture()
