@@ -76,12 +76,50 @@ public abstract class ChemParkTestSupport {
     protected SessionFactory sessionFactory;
 
     /** A bounded executor, so the client's threads do not blur the thread-count leak check. */
-    protected final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+    protected final BoundedHttpClient http = new BoundedHttpClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .executor(Executors.newFixedThreadPool(4, r -> {
                 Thread t = new Thread(r, "itest-http");
                 t.setDaemon(true);
                 return t;
-            })).build();
+            })).build());
+
+    /**
+     * The JDK client whose {@code send} ends for sure: a request's timeout covers only the wait for the
+     * response headers, so a body that stops half-way would block a test (and the whole run) for good.
+     * Here the whole exchange gets the request's timeout (30 s when it has none) plus 30 s.
+     */
+    protected static final class BoundedHttpClient {
+        private final HttpClient client;
+
+        BoundedHttpClient(HttpClient client) {
+            this.client = client;
+        }
+
+        public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws IOException, InterruptedException {
+            Duration limit = request.timeout().orElse(Duration.ofSeconds(30)).plusSeconds(30);
+            java.util.concurrent.CompletableFuture<HttpResponse<T>> answer = client.sendAsync(request, handler);
+            try {
+                return answer.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                answer.cancel(true);
+                throw new java.net.http.HttpTimeoutException("no complete answer within " + limit.toSeconds() + " s: "
+                        + request.method() + " " + request.uri());
+            } catch (java.util.concurrent.ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof IOException io) {
+                    throw io;
+                }
+                if (cause instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IOException(cause);
+            }
+        }
+
+        public java.net.http.WebSocket.Builder newWebSocketBuilder() {
+            return client.newWebSocketBuilder();
+        }
+    }
 
     @Configuration
     public Option[] config() {
@@ -94,6 +132,8 @@ public abstract class ChemParkTestSupport {
         String localRepository = System.getProperty("itest.localRepository",
                 System.getProperty("user.home") + "/.m2/repository");
         File logDir = new File("target/exam-logs/" + getClass().getSimpleName()).getAbsoluteFile();
+        // a class that hangs inside Karaf fails after it.classTimeoutSeconds, with thread dumps, instead of blocking the run
+        HangWatchdog.arm(getClass().getName(), logDir, new File("target/exam"));
         return new Option[] {
             karafDistributionConfiguration()
                     .frameworkUrl(maven("org.chempark", "chempark-distribution").type("tar.gz").versionAsInProject())
