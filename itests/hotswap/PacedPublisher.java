@@ -63,7 +63,10 @@ public class PacedPublisher {
             }
             MqttMessage msg = new MqttMessage(sb.append("]}").toString().getBytes(StandardCharsets.UTF_8));
             msg.setQos(1);
-            inflight.acquire();
+            if (!inflight.tryAcquire(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                System.out.println("no PUBACK nor failure for 60 s: stopping");
+                break;
+            }
             final long id = m;
             c.publish("chempark/v1/" + device + "/readings", msg, null, new IMqttActionListener() {
                 public void onSuccess(IMqttToken t) {
@@ -81,7 +84,10 @@ public class PacedPublisher {
             });
             sent++;
         }
-        inflight.acquire(1000);
+        if (!inflight.tryAcquire(1000, 120, java.util.concurrent.TimeUnit.SECONDS)) {
+            System.out.println("messages still without PUBACK after 120 s: " + (1000 - inflight.availablePermits()));
+            failed.addAndGet(1000 - inflight.availablePermits());
+        }
         double took = (System.nanoTime() - start) / 1e9;
         synchronized (acks) {
             acks.flush();

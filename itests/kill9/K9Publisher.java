@@ -49,7 +49,10 @@ public class K9Publisher {
         int sent = 0;
         for (int i = 0; i < n && c.isConnected(); i++) {
             final int id = i;
-            inflight.acquire();
+            if (!inflight.tryAcquire(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                System.out.println("no PUBACK nor failure for 60 s: stopping");
+                break;
+            }
             String json = point == null
                     ? "{\"point\":\"K9-" + i + "\",\"value\":" + i + "}"
                     : "{\"point\":\"" + point + "\",\"ts\":" + (base + i) + ",\"value\":" + value + "}";

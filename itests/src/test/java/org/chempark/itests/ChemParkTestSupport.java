@@ -42,6 +42,7 @@ import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Before;
+import org.junit.Rule;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.ProbeBuilder;
@@ -66,6 +67,10 @@ public abstract class ChemParkTestSupport {
     protected static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
     protected static final String API = "/api/v1";
     protected static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A test method that hangs fails after chempark.itest.methodTimeoutSeconds, with the container's threads. */
+    @Rule
+    public final MethodTimeout methodTimeout = new MethodTimeout();
 
     @Inject
     protected BundleContext bundleContext;
@@ -144,7 +149,7 @@ public abstract class ChemParkTestSupport {
             // (see forkNode in the POM). The shell is still there (SessionFactory, ssh on a free port).
             configureConsole().ignoreLocalConsole(),
             when(Boolean.getBoolean("it.keepRuntime")).useOptions(keepRuntimeFolder()),
-            logLevel(LogLevel.WARN),
+            logLevel(LogLevel.valueOf(System.getProperty("it.logLevel", "WARN"))), // -Dit.logLevel=INFO to see more
             editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", Integer.toString(httpPort)),
             editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(sshPort)),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", Integer.toString(rmiRegistryPort)),
@@ -160,6 +165,7 @@ public abstract class ChemParkTestSupport {
             editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.appender.rolling.filePattern",
                     new File(logDir, "karaf.log.%i").getPath()),
             editConfigurationFilePut("etc/system.properties", "chempark.itest.logDir", logDir.getPath()),
+            editConfigurationFilePut("etc/system.properties", "chempark.itest.methodTimeoutSeconds", System.getProperty("it.methodTimeoutSeconds", "300")),
             // Tells the tests (which run inside the container) where Jetty listens.
             editConfigurationFilePut("etc/system.properties", "chempark.itest.http.port", Integer.toString(httpPort)),
             // The JDK client keeps idle connections 1200 s, Jetty closes them after 30 s: a request sent on a

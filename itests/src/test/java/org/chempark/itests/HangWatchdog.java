@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Pax Exam calls into the Karaf container over RMI without a read timeout: a test method (or a
  * container stop) that blocks inside Karaf blocks the Failsafe JVM for good. Armed in the driver JVM
  * when a class configures its container, the watchdog waits {@code it.classTimeoutSeconds} (default
- * 600 s; the slowest class takes about 70 s). When the time is up and the class has not ended, it
+ * 600 s; the slowest class takes about 90 s, a test method fails after 300 s: {@link MethodTimeout}). When the time is up and the class has not ended, it
  *
  * <ol>
  * <li>writes the thread dump of each Karaf JVM of this run ({@code jstack -l}) and of the driver JVM
@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
  * or BLOCKED, and the driver's test thread ({@code ./chempark test} prints it at the end of a failed
  * run, so it shows in a CI log's tail),</li>
  * <li>kills the run's processes (Karaf and its embedded PostgreSQL, found by the unpack folder in
- * their command line). The RMI call then fails and Failsafe goes on with the next class.</li>
+ * their command line). The RMI call then fails, the class fails, and Failsafe goes on with the next class
+ * (it does not run again a class whose teardown failed).</li>
  * </ol>
  */
 final class HangWatchdog {
@@ -39,9 +40,12 @@ final class HangWatchdog {
     private HangWatchdog() {
     }
 
-    /** Arms the watchdog for {@code testClass}; disarms the one of the class before. */
+    /**
+     * Arms the watchdog for {@code testClass}; disarms the one of the class before. A class run again (Failsafe's
+     * rerun of a failed class) gets a new one once the first has fired.
+     */
     static synchronized void arm(String testClass, File logDir, File unpackDir) {
-        if (testClass.equals(armedFor)) {
+        if (testClass.equals(armedFor) && armed.isAlive()) {
             return;
         }
         if (armed != null) {
@@ -78,22 +82,14 @@ final class HangWatchdog {
             String dump = jstack(p.pid());
             write(new File(logDir, "hang-karaf-" + p.pid() + "-threads.txt"), dump);
             summary.append("\n--- Karaf JVM ").append(p.pid()).append(": threads in ChemPark or feature code, or BLOCKED\n");
-            for (String block : dump.split("\n\n")) {
-                if (block.startsWith("\"") && interesting(block)) {
-                    summary.append(firstLines(block, MAX_FRAMES)).append('\n');
-                }
-            }
+            summary.append(interesting(List.of(dump.split("\n\n"))));
         }
         StringBuilder driver = new StringBuilder();
         for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
-            StringBuilder block = new StringBuilder();
-            block.append('"').append(e.getKey().getName()).append("\" ").append(e.getKey().getState()).append('\n');
-            for (StackTraceElement f : e.getValue()) {
-                block.append("\tat ").append(f).append('\n');
-            }
+            String block = block(e.getKey(), e.getValue());
             driver.append(block).append('\n');
-            if (block.indexOf("org.chempark.itests") >= 0 && !e.getKey().getName().equals("chempark-itest-watchdog")) {
-                summary.append("\n--- driver thread (Failsafe JVM)\n").append(firstLines(block.toString(), MAX_FRAMES)).append('\n');
+            if (block.contains("org.chempark.itests") && !e.getKey().getName().equals("chempark-itest-watchdog")) {
+                summary.append("\n--- driver thread (Failsafe JVM)\n").append(firstLines(block, MAX_FRAMES)).append('\n');
             }
         }
         write(new File(logDir, "hang-driver-threads.txt"), driver.toString());
@@ -105,8 +101,30 @@ final class HangWatchdog {
         }
     }
 
-    private static boolean interesting(String block) {
-        return block.contains("org.chempark") || block.contains("org.apache.karaf.features") || block.contains("State: BLOCKED");
+    /** One thread as {@code jstack} prints it: name, state, frames. */
+    static String block(Thread t, StackTraceElement[] frames) {
+        StringBuilder b = new StringBuilder();
+        b.append('"').append(t.getName()).append("\" daemon=").append(t.isDaemon()).append('\n');
+        b.append("   java.lang.Thread.State: ").append(t.getState()).append('\n');
+        for (StackTraceElement f : frames) {
+            b.append("\tat ").append(f).append('\n');
+        }
+        return b.toString();
+    }
+
+    /**
+     * The threads of a dump that tell where a hang is: in ChemPark or feature-installer code, or BLOCKED; not those in
+     * a timed wait (a worker polling its queue, a retry loop's sleep: they go on by themselves).
+     */
+    static String interesting(Iterable<String> blocks) {
+        StringBuilder b = new StringBuilder();
+        for (String block : blocks) {
+            if (block.startsWith("\"") && !block.contains("State: TIMED_WAITING") && (block.contains("org.chempark")
+                    || block.contains("org.apache.karaf.features") || block.contains("State: BLOCKED"))) {
+                b.append(firstLines(block, MAX_FRAMES)).append('\n');
+            }
+        }
+        return b.toString();
     }
 
     private static String firstLines(String block, int frames) {
@@ -141,7 +159,7 @@ final class HangWatchdog {
         }
     }
 
-    private static void write(File f, String text) {
+    static void write(File f, String text) {
         try {
             Files.writeString(f.toPath(), text, StandardCharsets.UTF_8);
         } catch (IOException e) {
