@@ -14,7 +14,9 @@ import org.chempark.sdk.rest.ProblemException;
 
 /**
  * Plain JDBC for modules that do not use JPA: one transaction per call (all or nothing), small query helpers, and
- * SQL errors translated to problems (constraint violations become 409/422). Modules extend or instantiate it.
+ * SQL errors translated to problems (constraint violations become 409/422). Modules extend or instantiate it; a
+ * module that can say more about its own constraints (which field must be unique) overrides
+ * {@link #translateError(SQLException)}.
  */
 public class Jdbc {
     @FunctionalInterface
@@ -33,6 +35,11 @@ public class Jdbc {
         this.dataSource = dataSource;
     }
 
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Runs {@code work} in one transaction: all or nothing. SQL errors become problems ({@link #translateError}). */
     public <T> T tx(Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
             boolean auto = c.getAutoCommit();
@@ -48,8 +55,13 @@ public class Jdbc {
                 c.setAutoCommit(auto);
             }
         } catch (SQLException e) {
-            throw translate(e);
+            throw translateError(e);
         }
+    }
+
+    /** The problem for an SQL error of {@link #tx}; by default {@link #translate(SQLException)}. */
+    protected RuntimeException translateError(SQLException e) {
+        return translate(e);
     }
 
     public static <T> List<T> list(Connection c, String sql, RowMapper<T> mapper, Object... params) throws SQLException {
@@ -63,6 +75,18 @@ public class Jdbc {
                 return out;
             }
         }
+    }
+
+    /** The first row, or null when there is none. */
+    public static <T> T one(Connection c, String sql, RowMapper<T> mapper, Object... params) throws SQLException {
+        List<T> l = list(c, sql, mapper, params);
+        return l.isEmpty() ? null : l.get(0);
+    }
+
+    /** The number in the first column of the first row ({@code SELECT count(*) ...}), 0 without a row. */
+    public static long count(Connection c, String sql, Object... params) throws SQLException {
+        Long n = one(c, sql, rs -> rs.getLong(1), params);
+        return n == null ? 0 : n;
     }
 
     public static int update(Connection c, String sql, Object... params) throws SQLException {
@@ -91,6 +115,8 @@ public class Jdbc {
                 ps.setObject(i + 1, d);
             } else if (p instanceof Enum<?> e) {
                 ps.setString(i + 1, e.name());
+            } else if (p instanceof String[] texts) {
+                ps.setArray(i + 1, ps.getConnection().createArrayOf("text", texts));
             } else {
                 ps.setObject(i + 1, p);
             }
@@ -114,10 +140,11 @@ public class Jdbc {
             case "23505" -> ProblemException.conflict("A record with the same key already exists (" + msg + ")",
                     new FieldError("id", "unique", "must be unique"));
             case "23503" -> ProblemException.conflict("The record refers to, or is referred to by, another record: " + msg);
-            case "23514", "22001", "22003", "22P02" -> new ProblemException(422, "Validation failed", "A value is out of range: " + msg,
-                    List.of());
             case "40001", "40P01" -> ProblemException.conflict("Someone else changed the same records at the same time; try again");
-            default -> new IllegalStateException("database error " + state + ": " + msg, e);
+            // 23514 a check constraint, 22xxx a value the column cannot take (too long, out of range, not a number, ...)
+            default -> state.equals("23514") || state.startsWith("22")
+                    ? new ProblemException(422, "Validation failed", "A value is out of range: " + msg, List.of())
+                    : new IllegalStateException("database error " + state + ": " + msg, e);
         };
     }
 }
