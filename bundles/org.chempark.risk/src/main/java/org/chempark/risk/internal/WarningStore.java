@@ -134,8 +134,10 @@ final class WarningStore {
                         }
                         Action next = Action.after(state);
                         Instant due = now.plusSeconds(60 * s.deadlineMinutes(level, next.step));
-                        Db.update(c, "UPDATE risk.warning SET level = ?, detail = ?, step_due_at = least(step_due_at, ?), version = version + 1 "
-                                + "WHERE id = ?", level, detail, due, id);
+                        // the title says the level ("… 风险升至橙色"): it follows the upgrade, or later notices would say
+                        // "【红色预警】… 风险升至橙色"
+                        Db.update(c, "UPDATE risk.warning SET level = ?, title = ?, detail = ?, step_due_at = least(step_due_at, ?), "
+                                + "version = version + 1 WHERE id = ?", level, title, detail, due, id);
                         step(c, id, "UPGRADE", state, state, system, now, had + " → " + level + ": " + detail);
                         return new Object[] { id, "UPGRADE" };
                     }

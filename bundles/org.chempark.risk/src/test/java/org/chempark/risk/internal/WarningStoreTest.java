@@ -208,11 +208,13 @@ class WarningStoreTest {
 
     @Test
     void sameSourceDoesNotRepeatButAWorseLevelUpgrades() throws Exception {
-        long id = store.raise(Colour.ORANGE, Source.RISK_MODEL, "U:103", 8, 103L, "t", "橙");
-        assertThat(store.raise(Colour.ORANGE, Source.RISK_MODEL, "U:103", 8, 103L, "t", "橙 again")).isEqualTo(-1);
-        assertThat(store.raise(Colour.RED, Source.RISK_MODEL, "U:103", 8, 103L, "t", "红")).isEqualTo(id);
+        long id = store.raise(Colour.ORANGE, Source.RISK_MODEL, "U:103", 8, 103L, "液氯储罐区 风险升至橙色", "橙");
+        assertThat(store.raise(Colour.ORANGE, Source.RISK_MODEL, "U:103", 8, 103L, "液氯储罐区 风险升至橙色", "橙 again")).isEqualTo(-1);
+        assertThat(store.raise(Colour.RED, Source.RISK_MODEL, "U:103", 8, 103L, "液氯储罐区 风险升至红色", "红")).isEqualTo(id);
         Warning w = as(REGULATOR, () -> store.warning(id));
         assertThat(w.level()).isEqualTo(Colour.RED);
+        // the title follows the level, so later notices do not say "【红色预警】… 风险升至橙色"
+        assertThat(w.title()).isEqualTo("液氯储罐区 风险升至红色");
         assertThat(w.steps()).extracting(WarningStore.Step::action).containsExactly("SEND", "UPGRADE");
         assertThat(as(ENTERPRISE_7, () -> store.warnings(PageQuery.parse(0, 100, null, WarningStore.SORT), null, null, null, null)).items())
                 .allSatisfy(x -> assertThat(x.enterpriseId()).isEqualTo(7L));
