@@ -17,9 +17,10 @@ import java.util.concurrent.TimeUnit;
  * never ends.
  *
  * <p>Pax Exam calls into the Karaf container over RMI without a read timeout: a test method (or a
- * container stop) that blocks inside Karaf blocks the Failsafe JVM for good. Armed in the driver JVM
- * when a class configures its container, the watchdog waits {@code it.classTimeoutSeconds} (default
- * 600 s; the slowest class takes about 90 s, a test method fails after 300 s: {@link MethodTimeout}). When the time is up and the class has not ended, it
+ * container stop) that blocks inside Karaf blocks the Failsafe JVM for good. A test method that hangs fails
+ * after 300 s inside the container ({@link MethodTimeout}); this watchdog is for the rest: armed in the driver
+ * JVM when a class configures its container, it waits {@code it.classTimeoutSeconds} (default 600 s; the
+ * slowest class takes about 90 s). When the time is up and the class has not ended, it
  *
  * <ol>
  * <li>writes the thread dump of each Karaf JVM of this run ({@code jstack -l}) and of the driver JVM
@@ -35,19 +36,15 @@ import java.util.concurrent.TimeUnit;
 final class HangWatchdog {
     private static final int MAX_FRAMES = 30;
     private static Thread armed;
-    private static String armedFor;
 
     private HangWatchdog() {
     }
 
     /**
-     * Arms the watchdog for {@code testClass}; disarms the one of the class before. A class run again (Failsafe's
-     * rerun of a failed class) gets a new one once the first has fired.
+     * Arms the watchdog for the container {@code testClass} is about to start (Pax Exam configures one per class,
+     * and one more when Failsafe runs a failed test again); disarms the one before.
      */
     static synchronized void arm(String testClass, File logDir, File unpackDir) {
-        if (testClass.equals(armedFor) && armed.isAlive()) {
-            return;
-        }
         if (armed != null) {
             armed.interrupt();
         }
@@ -64,7 +61,6 @@ final class HangWatchdog {
         t.setDaemon(true);
         t.start();
         armed = t;
-        armedFor = testClass;
     }
 
     private static void fire(String testClass, File logDir, String unpackDir, Duration limit, Instant start) {
