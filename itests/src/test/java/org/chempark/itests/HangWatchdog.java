@@ -2,7 +2,6 @@ package org.chempark.itests;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * <li>writes the thread dump of each Karaf JVM of this run ({@code jstack -l}) and of the driver JVM
  * to {@code target/exam-logs/<TestClass>/hang-*.txt},</li>
  * <li>writes {@code hang-summary.txt}: the Karaf threads that are in ChemPark or feature-installer code
- * or BLOCKED, and the driver's test thread ({@code ./chempark test} prints it at the end of a failed
+ * or BLOCKED, and the test runner's thread (where in Pax Exam it waits) ({@code ./chempark test} prints it at the end of a failed
  * run, so it shows in a CI log's tail),</li>
  * <li>kills the run's processes (Karaf and its embedded PostgreSQL, found by the unpack folder in
  * their command line). The RMI call then fails, the class fails, and Failsafe goes on with the next class
@@ -84,14 +83,14 @@ final class HangWatchdog {
         for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
             String block = block(e.getKey(), e.getValue());
             driver.append(block).append('\n');
-            if (block.contains("org.chempark.itests") && !e.getKey().getName().equals("chempark-itest-watchdog")) {
-                summary.append("\n--- driver thread (Failsafe JVM)\n").append(firstLines(block, MAX_FRAMES)).append('\n');
+            // the test runner's thread: in Pax Exam's start, call or stop of the container
+            if (block.contains("org.ops4j.pax.exam") && !e.getKey().getName().equals("chempark-itest-watchdog")) {
+                summary.append("\n--- test runner thread (Failsafe JVM)\n").append(firstLines(block, MAX_FRAMES)).append('\n');
             }
         }
         write(new File(logDir, "hang-driver-threads.txt"), driver.toString());
         write(new File(logDir, "hang-summary.txt"), summary.toString());
-        PrintStream err = System.err;
-        err.println(summary);
+        System.err.println(summary);
         for (ProcessHandle p : ours) {
             p.destroyForcibly();
         }
@@ -99,9 +98,13 @@ final class HangWatchdog {
 
     /** One thread as {@code jstack} prints it: name, state, frames. */
     static String block(Thread t, StackTraceElement[] frames) {
+        return block(t.getName(), t.getState().toString(), frames);
+    }
+
+    static String block(String name, String state, StackTraceElement[] frames) {
         StringBuilder b = new StringBuilder();
-        b.append('"').append(t.getName()).append("\" daemon=").append(t.isDaemon()).append('\n');
-        b.append("   java.lang.Thread.State: ").append(t.getState()).append('\n');
+        b.append('"').append(name).append("\"\n");
+        b.append("   java.lang.Thread.State: ").append(state).append('\n');
         for (StackTraceElement f : frames) {
             b.append("\tat ").append(f).append('\n');
         }
